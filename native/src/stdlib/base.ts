@@ -1,0 +1,294 @@
+// The base library: print, type, pairs, pcall, error, load, tonumber, metatables...
+
+import { LuaError, argError, nativeError } from "../vm/errors.js";
+import { FrameFlag, type LuaThread } from "../vm/frames.js";
+import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
+import { framePosition } from "../vm/debuginfo.js";
+import { getMetamethod, metatableOf } from "../vm/meta.js";
+import type { LuaState } from "../vm/state.js";
+import { LuaTable } from "../vm/table.js";
+import { LuaFloat, type LuaValue, normInt, rawEquals, stringToNumber, typeName } from "../vm/value.js";
+import { checkAny, checkInt, checkTable, optString, typeError } from "./args.js";
+import { native } from "./lib.js";
+
+/** The frames of the running thread (for error levels). */
+function currentThread(L: LuaState): LuaThread {
+  return (L as unknown as { current: LuaThread }).current;
+}
+
+/** "chunk:line:" of the Lua function at `level` (1 = the caller of the native), or "". */
+export function where(L: LuaState, level: number): string {
+  const th = currentThread(L);
+  const frames = th.frames;
+  let fi = frames.length - level;
+  if (fi < 0 || fi >= frames.length) return "";
+  // a boundary between levels means the level is a native: no position
+  for (let j = frames.length - 1; j > fi; j--) {
+    if (frames[j].flags & (FrameFlag.JsBoundary | FrameFlag.CoroutineBase | FrameFlag.Pcall | FrameFlag.Xpcall)) return "";
+  }
+  if (!(L as unknown as { calledFromLua: boolean }).calledFromLua && level === 1) return "";
+  fi = Math.max(fi, 0);
+  return `${framePosition(frames[fi])} `;
+}
+
+/** The display name of a chunk (luaO_chunkid). */
+export function chunkDisplayName(source: string): string {
+  if (source.startsWith("=")) return source.slice(1, 60);
+  if (source.startsWith("@")) {
+    const s = source.slice(1);
+    return s.length <= 59 ? s : `...${s.slice(s.length - 56)}`;
+  }
+  const nl = source.indexOf("\n");
+  const max = 45;
+  if (nl < 0 && source.length < max) return `[string "${source}"]`;
+  let len = nl >= 0 ? nl : source.length;
+  if (len > max) len = max;
+  return `[string "${source.slice(0, len)}..."]`;
+}
+
+/** tonumber with a base: digits in the base, optional sign, spaces around. */
+function toNumberBase(s: string, base: number): LuaValue {
+  s = s.trim().replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, "");
+  let neg = false;
+  let i = 0;
+  if (s[0] === "-") {
+    neg = true;
+    i = 1;
+  }
+  if (i >= s.length) return undefined;
+  let n = 0n;
+  const b = BigInt(base);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let d: number;
+    if (c >= 48 && c <= 57) d = c - 48;
+    else if (c >= 97 && c <= 122) d = c - 87;
+    else if (c >= 65 && c <= 90) d = c - 55;
+    else return undefined;
+    if (d >= base) return undefined;
+    n = BigInt.asUintN(64, n * b + BigInt(d));
+  }
+  return normInt(neg ? -n : n);
+}
+
+/** Reads a chunk given as a string or as a function returning pieces. */
+function readChunk(L: LuaState, chunk: LuaValue): string {
+  if (typeof chunk === "string") return chunk;
+  const parts: string[] = [];
+  for (;;) {
+    const r = L.call(chunk, [])[0];
+    if (r === undefined || r === "") break;
+    if (typeof r !== "string") nativeError("reader function must return a string");
+    parts.push(r);
+  }
+  return parts.join("");
+}
+
+/** Opens the base library into L.globals. */
+export function openBase(L: LuaState): LuaTable {
+  const G = L.globals;
+  const def = (name: string, fn: (L: LuaState, args: LuaValue[]) => LuaValue[] | undefined, intrinsic = Intrinsic.None) => {
+    G.set(name, native(L, name, fn, intrinsic));
+  };
+  G.set("_G", G);
+  G.set("_VERSION", "Lua 5.4");
+
+  def("print", (L, args) => {
+    let s = "";
+    for (let i = 0; i < args.length; i++) {
+      if (i > 0) s += "\t";
+      const v = args[i];
+      s += typeof v === "string" ? v : L.tostring(v);
+    }
+    L.hooks.stdout(`${s}\n`);
+    return undefined;
+  });
+  def("type", (_L, args) => [typeName(checkAny(args, 1))]);
+  def("tostring", (L, args) => [L.tostring(checkAny(args, 1))]);
+  def("rawequal", (_L, args) => {
+    checkAny(args, 1);
+    checkAny(args, 2);
+    return [rawEquals(args[0], args[1])];
+  });
+  def("rawlen", (_L, args) => {
+    const v = args[0];
+    if (v instanceof LuaTable) return [v.length()];
+    if (typeof v === "string") return [v.length];
+    return argError(1, "table or string expected");
+  });
+  def("rawget", (_L, args) => {
+    const t = checkTable(args, 1);
+    checkAny(args, 2);
+    return [t.get(args[1])];
+  });
+  def("rawset", (_L, args) => {
+    const t = checkTable(args, 1);
+    checkAny(args, 2);
+    checkAny(args, 3);
+    const k = args[1];
+    if (k === undefined) nativeError("table index is nil");
+    if (typeof k === "number" && Number.isNaN(k)) nativeError("table index is NaN");
+    t.set(k, args[2]);
+    return [t];
+  });
+  def("getmetatable", (L, args) => {
+    const mt = metatableOf(L, checkAny(args, 1));
+    if (mt === undefined) return [undefined];
+    const protectedMt = mt.getStr("__metatable");
+    return [protectedMt !== undefined ? protectedMt : mt];
+  });
+  def("setmetatable", (_L, args) => {
+    const t = args[0];
+    if (!(t instanceof LuaTable)) return typeError(args, 1, "table");
+    const mt = args[1];
+    if (mt !== undefined && !(mt instanceof LuaTable)) return typeError(args, 2, "nil or table");
+    if (t.metatable?.getStr("__metatable") !== undefined) nativeError("cannot change a protected metatable");
+    t.metatable = mt;
+    return [t];
+  });
+  def("assert", (_L, args) => {
+    if (args.length === 0) argError(1, "value expected");
+    const v = args[0];
+    if (v === undefined || v === false) {
+      if (args.length >= 2) throw new LuaError(args[1]);
+      nativeError("assertion failed!");
+    }
+    return args;
+  });
+  def("error", (L, args) => {
+    const v = args[0];
+    const level = args.length >= 2 ? checkInt(args, 2) : 1;
+    if (typeof v === "string" && level > 0) throw new LuaError(where(L, level) + v);
+    throw new LuaError(v);
+  });
+  def("select", (_L, args) => {
+    const n = args[0];
+    if (n === "#") return [args.length - 1];
+    let i = checkInt(args, 1);
+    if (i < 0) i = args.length + i;
+    else if (i === 0) argError(1, "index out of range");
+    if (i < 0) argError(1, "index out of range");
+    return args.slice(i);
+  });
+  def("next", (_L, args) => {
+    const t = checkTable(args, 1);
+    const r = t.next(args[1]);
+    if (r === false) nativeError("invalid key to 'next'");
+    return r === undefined ? [undefined] : r;
+  });
+  const nextFn = G.get("next") as NativeFunction;
+  def(
+    "pairs",
+    (L, args) => {
+      const t = checkAny(args, 1);
+      const mm = getMetamethod(L, t, "__pairs");
+      if (mm !== undefined) return [new TailCall(mm, [t]) as unknown as LuaValue];
+      if (!(t instanceof LuaTable)) typeError(args, 1, "table");
+      return [nextFn, t, undefined];
+    },
+    Intrinsic.MayTailCall,
+  );
+  const ipairsAux = native(L, "ipairs_aux", (L, args) => {
+    const t = args[0];
+    const i = (args[1] as number) + 1;
+    const v = t instanceof LuaTable && t.metatable === undefined ? t.getInt(i) : L.index(t, i);
+    return v === undefined ? [undefined] : [i, v];
+  });
+  def("ipairs", (_L, args) => {
+    const t = checkAny(args, 1);
+    return [ipairsAux, t, 0];
+  });
+  def("tonumber", (_L, args) => {
+    if (args.length < 2 || args[1] === undefined) {
+      const v = checkAny(args, 1);
+      if (typeof v === "number" || typeof v === "bigint" || v instanceof LuaFloat) return [v];
+      if (typeof v === "string") return [stringToNumber(v)];
+      return [undefined];
+    }
+    const base = checkInt(args, 2);
+    const s = args[0];
+    if (typeof s !== "string") typeError(args, 1, "string");
+    if (base < 2 || base > 36) argError(2, "base out of range");
+    return [toNumberBase(s as string, base)];
+  });
+  def("pcall", () => undefined, Intrinsic.Pcall);
+  def("xpcall", () => undefined, Intrinsic.Xpcall);
+  def("collectgarbage", (_L, args) => {
+    const opt = optString(args, 1, "collect");
+    switch (opt) {
+      case "collect":
+      case "stop":
+      case "restart":
+        return [0];
+      case "count": {
+        const kb = estimateKb();
+        return [kb, 0];
+      }
+      case "step":
+        return [true];
+      case "isrunning":
+        return [true];
+      case "incremental":
+      case "generational":
+        return ["incremental"];
+      case "setpause":
+        return [200];
+      case "setstepmul":
+        return [100];
+      default:
+        return argError(1, `invalid option '${opt}'`);
+    }
+  });
+  def("load", (L, args) => {
+    const chunk = args[0];
+    if (typeof chunk !== "string" && !(chunk instanceof Closure || chunk instanceof NativeFunction)) {
+      return typeError(args, 1, "string");
+    }
+    let text: string;
+    try {
+      text = readChunk(L, chunk);
+    } catch (e) {
+      if (e instanceof LuaError) return [undefined, e.value];
+      throw e;
+    }
+    const name = args[1] !== undefined ? String(optString(args, 2, "")) : typeof chunk === "string" ? chunk : "=(load)";
+    const mode = optString(args, 3, "bt");
+    const isBinary = text.charCodeAt(0) === 0x1b;
+    if (isBinary && !mode.includes("b")) return [undefined, `attempt to load a binary chunk (mode is '${mode}')`];
+    if (!isBinary && !mode.includes("t")) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
+    if (isBinary) return [undefined, "binary chunks are not supported"];
+    try {
+      const f = L.load(text, chunkDisplayName(name), args.length >= 4 ? args[3] : L.globals);
+      return [f];
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      return [undefined, msg];
+    }
+  });
+  let warnOn = false;
+  let warnBuf = "";
+  def("warn", (L, args) => {
+    if (args.length === 0) typeError(args, 1, "string");
+    for (let i = 0; i < args.length; i++) {
+      if (typeof args[i] !== "string") typeError(args, i + 1, "string");
+    }
+    const msg = (args as string[]).join("");
+    if (args.length === 1 && msg.startsWith("@")) {
+      if (msg === "@on") warnOn = true;
+      else if (msg === "@off") warnOn = false;
+      return undefined;
+    }
+    warnBuf += msg;
+    if (warnOn) L.hooks.stderr(`Lua warning: ${warnBuf}\n`);
+    warnBuf = "";
+    return undefined;
+  });
+  return G;
+}
+
+/** A rough heap size in KB for collectgarbage("count"). */
+function estimateKb(): number {
+  const g = globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } };
+  const used = g.process?.memoryUsage?.().heapUsed ?? 1024 * 1024;
+  return used / 1024;
+}

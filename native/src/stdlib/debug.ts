@@ -1,0 +1,207 @@
+// The debug library subset the `endymion lua` command opens (never open in handlers):
+// traceback, getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
+// getmetatable/setmetatable, getregistry, and inert hook functions.
+
+import { activeLocals, calledName, frameLine, traceback } from "../vm/debuginfo.js";
+import { argError } from "../vm/errors.js";
+import { type Frame, LuaThread } from "../vm/frames.js";
+import { Closure, NativeFunction } from "../vm/function.js";
+import { metatableOf } from "../vm/meta.js";
+import type { LuaState } from "../vm/state.js";
+import { LuaTable } from "../vm/table.js";
+import { LuaUserdata, type LuaValue, typeName } from "../vm/value.js";
+import { checkInt, optString, typeError } from "./args.js";
+import { makeLib } from "./lib.js";
+
+function current(L: LuaState): LuaThread {
+  return (L as unknown as { current: LuaThread }).current;
+}
+
+/** Splits an optional leading thread argument off. */
+function threadArg(L: LuaState, args: LuaValue[]): [LuaThread, LuaValue[]] {
+  if (args[0] instanceof LuaThread) return [args[0], args.slice(1)];
+  return [current(L), args];
+}
+
+/** The frame at a level (1 = the function that called the debug function). */
+function frameAt(th: LuaThread, level: number, self: boolean): { f: Frame; fi: number } | undefined {
+  const fi = th.frames.length - (self ? level : level + 1);
+  if (level < 0 || fi < 0 || fi >= th.frames.length) return undefined;
+  return { f: th.frames[fi], fi };
+}
+
+const upvalIds = new WeakMap<object, LuaUserdata>();
+
+export function openDebug(L: LuaState): LuaTable {
+  const lib = makeLib(L, "debug", {
+    traceback: (L, a) => {
+      const [th, args] = threadArg(L, a);
+      const msg = args[0];
+      if (msg !== undefined && typeof msg !== "string" && typeof msg !== "number") return [msg];
+      const level = args[1] === undefined ? (th === current(L) ? 0 : 0) : Math.max(0, checkInt(args, 2) - 1);
+      return [traceback(th, msg === undefined ? undefined : String(msg), level)];
+    },
+    getinfo: (L, a) => {
+      const [th, args] = threadArg(L, a);
+      const what = optString(args, 2, "flnSrtu");
+      const t = new LuaTable();
+      let fn: LuaValue;
+      let frame: Frame | undefined;
+      let fi = -1;
+      const target = args[0];
+      if (typeof target === "number") {
+        if (target === 0) {
+          t.set("what", "C");
+          t.set("source", "=[C]");
+          t.set("short_src", "[C]");
+          t.set("currentline", -1);
+          t.set("name", "getinfo");
+          t.set("namewhat", "field");
+          return [t];
+        }
+        const r = frameAt(th, target, th !== current(L));
+        if (!r) return [undefined];
+        frame = r.f;
+        fi = r.fi;
+        fn = frame.closure;
+      } else if (target instanceof Closure || target instanceof NativeFunction) fn = target;
+      else return argError(args === a ? 1 : 2, "function or level expected");
+      if (fn instanceof Closure) {
+        const p = fn.proto;
+        if (what.includes("S")) {
+          t.set("source", p.source.startsWith("[string") ? p.chunk?.source ?? p.source : `@${p.source}`);
+          t.set("short_src", p.source);
+          t.set("linedefined", p.lineDefined);
+          t.set("lastlinedefined", p.lastLineDefined);
+          t.set("what", p.lineDefined === 0 ? "main" : "Lua");
+        }
+        if (what.includes("l")) t.set("currentline", frame ? frameLine(frame) : -1);
+        if (what.includes("u")) {
+          t.set("nups", fn.upvals.length);
+          t.set("nparams", p.numParams);
+          t.set("isvararg", p.isVararg);
+        }
+        if (what.includes("t")) t.set("istailcall", false);
+        if (what.includes("L")) {
+          const lines = new LuaTable();
+          for (const ln of p.lineInfo) lines.set(ln, true);
+          t.set("activelines", lines);
+        }
+      } else {
+        if (what.includes("S")) {
+          t.set("source", "=[C]");
+          t.set("short_src", "[C]");
+          t.set("what", "C");
+          t.set("linedefined", -1);
+          t.set("lastlinedefined", -1);
+        }
+        if (what.includes("l")) t.set("currentline", -1);
+        if (what.includes("u")) {
+          t.set("nups", 0);
+          t.set("nparams", 0);
+          t.set("isvararg", true);
+        }
+      }
+      if (what.includes("n") && frame && fi >= 0) {
+        const nm = calledName(th, fi);
+        if (nm) {
+          t.set("name", nm[1]);
+          t.set("namewhat", nm[0] === "constant" ? "" : nm[0]);
+        } else t.set("namewhat", "");
+      }
+      if (what.includes("f")) t.set("func", fn);
+      return [t];
+    },
+    getlocal: (L, a) => {
+      const [th, args] = threadArg(L, a);
+      const n = checkInt(args, 2);
+      if (args[0] instanceof Closure) {
+        const p = args[0].proto;
+        const params = p.locVars.filter((v) => v.startPc === 0).slice(0, p.numParams);
+        return [n >= 1 && n <= params.length ? params[n - 1].name : undefined];
+      }
+      const level = checkInt(args, 1);
+      const r = frameAt(th, level, th !== current(L));
+      if (!r) return argError(args === a ? 1 : 2, "level out of range");
+      const f = r.f;
+      if (n < 0) {
+        const va = f.varargs;
+        if (-n > va.length) return [undefined];
+        return ["(vararg)", va[-n - 1]];
+      }
+      const locs = activeLocals(f.closure.proto, f.pc - 1);
+      if (n < 1 || n > locs.length) return [undefined];
+      const v = locs[n - 1];
+      return [v.name, th.stack[f.base + v.reg]];
+    },
+    setlocal: (L, a) => {
+      const [th, args] = threadArg(L, a);
+      const level = checkInt(args, 1);
+      const n = checkInt(args, 2);
+      const r = frameAt(th, level, th !== current(L));
+      if (!r) return argError(1, "level out of range");
+      const locs = activeLocals(r.f.closure.proto, r.f.pc - 1);
+      if (n < 1 || n > locs.length) return [undefined];
+      th.stack[r.f.base + locs[n - 1].reg] = args[2];
+      return [locs[n - 1].name];
+    },
+    getupvalue: (_L, args) => {
+      const f = args[0];
+      const n = checkInt(args, 2);
+      if (!(f instanceof Closure)) return [undefined];
+      if (n < 1 || n > f.upvals.length) return [undefined];
+      return [f.proto.upvals[n - 1]?.name ?? "?", f.upvals[n - 1].get()];
+    },
+    setupvalue: (_L, args) => {
+      const f = args[0];
+      const n = checkInt(args, 2);
+      if (!(f instanceof Closure)) return [undefined];
+      if (n < 1 || n > f.upvals.length) return [undefined];
+      f.upvals[n - 1].set(args[2]);
+      return [f.proto.upvals[n - 1]?.name ?? "?"];
+    },
+    upvalueid: (_L, args) => {
+      const f = args[0];
+      const n = checkInt(args, 2);
+      if (!(f instanceof Closure)) return typeError(args, 1, "function");
+      if (n < 1 || n > f.upvals.length) return argError(2, "invalid upvalue index");
+      const uv = f.upvals[n - 1];
+      let id = upvalIds.get(uv);
+      if (!id) {
+        id = new LuaUserdata(uv);
+        upvalIds.set(uv, id);
+      }
+      return [id];
+    },
+    upvaluejoin: (_L, args) => {
+      const f1 = args[0];
+      const n1 = checkInt(args, 2);
+      const f2 = args[2];
+      const n2 = checkInt(args, 4);
+      if (!(f1 instanceof Closure)) return typeError(args, 1, "function");
+      if (!(f2 instanceof Closure)) return typeError(args, 3, "function");
+      if (n1 < 1 || n1 > f1.upvals.length) return argError(2, "invalid upvalue index");
+      if (n2 < 1 || n2 > f2.upvals.length) return argError(4, "invalid upvalue index");
+      f1.upvals[n1 - 1] = f2.upvals[n2 - 1];
+      return undefined;
+    },
+    getmetatable: (L, args) => [metatableOf(L, args[0])],
+    setmetatable: (L, args) => {
+      const v = args[0];
+      const mt = args[1];
+      if (mt !== undefined && !(mt instanceof LuaTable)) return typeError(args, 2, "nil or table");
+      if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = mt;
+      else if (typeof v === "string") L.stringMeta = mt;
+      else if (mt === undefined) L.typeMeta.delete(typeName(v));
+      else L.typeMeta.set(typeName(v), mt);
+      return [v];
+    },
+    getregistry: (L) => [L.registry],
+    getuservalue: () => [undefined, false],
+    setuservalue: (_L, args) => [args[0]],
+    sethook: () => undefined,
+    gethook: () => [undefined],
+  });
+  L.globals.set("debug", lib);
+  return lib;
+}

@@ -1,0 +1,207 @@
+// Debug information: names of variables for error messages, positions, tracebacks.
+
+import { Op } from "../compiler/opcodes.js";
+import type { Proto } from "./function.js";
+import type { Frame, LuaThread } from "./frames.js";
+
+/** The name of the local in register reg at instruction pc, if any. */
+export function localName(p: Proto, reg: number, pc: number): string | undefined {
+  let found: string | undefined;
+  for (const v of p.locVars) {
+    if (v.startPc > pc) continue;
+    if (v.endPc !== -1 && v.endPc <= pc) continue;
+    if (v.reg === reg) found = v.name;
+  }
+  return found !== undefined && found.startsWith("(") ? undefined : found;
+}
+
+/** The n-th active local at pc (1-based), for debug.getlocal. */
+export function activeLocals(p: Proto, pc: number): { name: string; reg: number }[] {
+  const out: { name: string; reg: number }[] = [];
+  for (const v of p.locVars) {
+    if (v.startPc > pc) continue;
+    if (v.endPc !== -1 && v.endPc <= pc) continue;
+    out.push({ name: v.name, reg: v.reg });
+  }
+  out.sort((a, b) => a.reg - b.reg);
+  return out;
+}
+
+/** Whether instruction `op` with operand a writes register reg. */
+function writes(code: Int32Array, j: number, reg: number): boolean {
+  const i = j * 4;
+  const op = code[i];
+  const a = code[i + 1];
+  switch (op) {
+    case Op.SetUpval:
+    case Op.SetTabUp:
+    case Op.SetTable:
+    case Op.SetField:
+    case Op.Close:
+    case Op.Tbc:
+    case Op.Jmp:
+    case Op.Eq:
+    case Op.Lt:
+    case Op.Le:
+    case Op.EqK:
+    case Op.Test:
+    case Op.Return:
+    case Op.SetList:
+    case Op.TForPrep:
+      return false;
+    case Op.LoadNil:
+      return reg >= a && reg < a + code[i + 2];
+    case Op.Self:
+      return reg === a || reg === a + 1;
+    case Op.Call:
+    case Op.TailCall:
+    case Op.Vararg:
+      return reg >= a;
+    case Op.TForCall:
+      return reg >= a + 4;
+    case Op.ForPrep:
+    case Op.ForLoop:
+    case Op.TForLoop:
+      return reg >= a && reg <= a + 3;
+    default:
+      return a === reg;
+  }
+}
+
+/** The instruction that last set register reg before pc (PUC's findsetreg, simplified). */
+function findSetReg(p: Proto, lastPc: number, reg: number): number {
+  const code = p.code;
+  let setReg = -1;
+  let jmpTarget = 0;
+  for (let pc = 0; pc < lastPc; pc++) {
+    const op = code[pc * 4];
+    if (op === Op.Jmp) {
+      const dest = pc + 1 + code[pc * 4 + 2];
+      if (dest <= lastPc && dest > jmpTarget) jmpTarget = dest;
+      continue;
+    }
+    if (writes(code, pc, reg)) setReg = pc < jmpTarget ? -1 : pc;
+  }
+  return setReg;
+}
+
+function constString(p: Proto, k: number): string {
+  const v = p.k[k];
+  return typeof v === "string" ? v : "?";
+}
+
+function rkName(p: Proto, rk: number): string {
+  return rk < 0 ? constString(p, -1 - rk) : "?";
+}
+
+/** Whether table operand `t` of a GETTABLE-like instruction is the _ENV variable. */
+function isEnv(p: Proto, pc: number, t: number, isUp: boolean): boolean {
+  if (isUp) return p.upvals[t]?.name === "_ENV";
+  const n = localName(p, t, pc);
+  return n === "_ENV";
+}
+
+/**
+ * Describes what register reg holds at instruction pc, as PUC-Rio's getobjname:
+ * ["local", "x"], ["global", "x"], ["field", "x"], ["upvalue", "x"], ["method", "x"],
+ * ["constant", "x"] or undefined.
+ */
+export function describeReg(p: Proto, pc: number, reg: number): [string, string] | undefined {
+  const name = localName(p, reg, pc);
+  if (name !== undefined) return ["local", name];
+  const setPc = findSetReg(p, pc, reg);
+  if (setPc < 0) return undefined;
+  const i = setPc * 4;
+  const code = p.code;
+  const op = code[i];
+  const b = code[i + 2];
+  const c = code[i + 3];
+  switch (op) {
+    case Op.Move:
+      if (b < code[i + 1]) return describeReg(p, setPc, b);
+      return undefined;
+    case Op.GetTabUp:
+      return [isEnv(p, setPc, b, true) ? "global" : "field", rkName(p, c)];
+    case Op.GetTable:
+      return [isEnv(p, setPc, b, false) ? "global" : "field", rkName(p, c)];
+    case Op.GetField:
+      return [isEnv(p, setPc, b, false) ? "global" : "field", constString(p, c)];
+    case Op.GetUpval:
+      return ["upvalue", p.upvals[b]?.name ?? "?"];
+    case Op.LoadK: {
+      const v = p.k[b];
+      if (typeof v === "string") return ["constant", v];
+      return undefined;
+    }
+    case Op.Self:
+      return ["method", rkName(p, c)];
+  }
+  return undefined;
+}
+
+/** " (kind 'name')" for an RK operand of the instruction at pc, or "". */
+export function varInfo(p: Proto, pc: number, rk: number): string {
+  if (rk < 0) {
+    const v = p.k[-1 - rk];
+    return typeof v === "string" ? ` (constant '${v}')` : "";
+  }
+  const d = describeReg(p, pc, rk);
+  return d ? ` (${d[0]} '${d[1]}')` : "";
+}
+
+/** Current line of a frame (the instruction being executed). */
+export function frameLine(f: Frame): number {
+  const p = f.closure.proto;
+  const pc = f.pc > 0 ? f.pc - 1 : 0;
+  return p.lineInfo[pc] ?? p.lineDefined;
+}
+
+/** "chunk:line:" for the frame, or "" when unknown. */
+export function framePosition(f: Frame | undefined): string {
+  if (!f) return "";
+  return `${f.closure.proto.source}:${frameLine(f)}:`;
+}
+
+/** How the function running in frame index fi of a thread was called, for messages. */
+export function calledName(th: LuaThread, fi: number): [string, string] | undefined {
+  const caller = th.frames[fi - 1];
+  if (!caller) return undefined;
+  return callSiteName(caller);
+}
+
+/** The name of the function called by frame f's current instruction (a CALL). */
+export function callSiteName(f: Frame): [string, string] | undefined {
+  const p = f.closure.proto;
+  const pc = f.pc - 1;
+  const i = pc * 4;
+  const op = p.code[i];
+  if (op === Op.Call || op === Op.TailCall) return describeReg(p, pc, p.code[i + 1]);
+  if (op === Op.TForCall) return ["for iterator", "for iterator"];
+  return undefined;
+}
+
+/** A traceback of a thread's frames, innermost first, as "stack traceback:\n\t...". */
+export function traceback(th: LuaThread, msg: string | undefined, level = 0): string {
+  const lines: string[] = [];
+  if (msg !== undefined) lines.push(msg);
+  lines.push("stack traceback:");
+  const frames = th.frames;
+  let count = 0;
+  for (let fi = frames.length - 1 - level; fi >= 0; fi--) {
+    const f = frames[fi];
+    const p = f.closure.proto;
+    let what: string;
+    if (p.lineDefined === 0) what = "in main chunk";
+    else {
+      const nm = calledName(th, fi);
+      what = nm ? `in ${nm[0] === "global" ? "function" : nm[0]} '${nm[1]}'` : `in function <${p.source}:${p.lineDefined}>`;
+    }
+    lines.push(`\t${p.source}:${frameLine(f)}: ${what}`);
+    if (++count > 22 && fi > 11) {
+      lines.push("\t...\t(skipping)");
+      fi = 11;
+    }
+  }
+  lines.push("\t[C]: in ?");
+  return lines.join("\n");
+}

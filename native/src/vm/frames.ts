@@ -1,0 +1,110 @@
+// Frames and threads: the complete execution point as plain data.
+//
+// A thread (coroutine) owns a value stack and a stack of Lua frames. A frame is a Lua
+// function activation: closure, pc, base register, where its results go and how many are
+// wanted, its varargs, and flags saying how its return must be finished (prefix `true` for
+// pcall, complete a metamethod's instruction, hand results back to JavaScript...). Natives
+// run without frames. Everything here is what the state serializer writes.
+
+import type { Closure, UpVal } from "./function.js";
+import type { LuaValue } from "./value.js";
+
+/** Frame flags. */
+export const enum FrameFlag {
+  None = 0,
+  /** Called by pcall: prefix results with true; errors stop here. */
+  Pcall = 1,
+  /** Called by xpcall: like Pcall, with a message handler (frame.handler). */
+  Xpcall = 2,
+  /** A metamethod call: on return, finish the caller's current instruction. */
+  Finish = 4,
+  /** Called from JavaScript (L.call): on return, leave the interpreter loop. */
+  JsBoundary = 8,
+  /** The first frame of a coroutine: on return, the coroutine is dead. */
+  CoroutineBase = 16,
+}
+
+export class Frame {
+  closure: Closure;
+  /** Index of the next instruction. */
+  pc = 0;
+  /** Stack index of register 0. */
+  base: number;
+  /** Stack index where results go (the function's slot). */
+  func: number;
+  /** Results wanted by the caller, -1 for all. */
+  nres: number;
+  varargs: LuaValue[];
+  /** End of the values of the last multi-result call or vararg in this frame. */
+  top = 0;
+  flags: number;
+  /** xpcall's message handler. */
+  handler: LuaValue = undefined;
+  /** Progress of a CONCAT interrupted by a metamethod (values left), else 0. */
+  extra = 0;
+  constructor(closure: Closure, base: number, func: number, nres: number, varargs: LuaValue[], flags: number) {
+    this.closure = closure;
+    this.base = base;
+    this.func = func;
+    this.nres = nres;
+    this.varargs = varargs;
+    this.flags = flags;
+  }
+}
+
+export type ThreadStatus = "suspended" | "running" | "normal" | "dead";
+
+/** Where a thread waits for values: the call site of its pending yield or resume. */
+export interface PendingCall {
+  func: number;
+  nres: number;
+  flags: number;
+  /** For calls made through a coroutine.wrap function: errors propagate. */
+  wrap?: boolean;
+}
+
+let nextThreadId = 1;
+
+export class LuaThread {
+  readonly isLuaThread = true as const;
+  id = nextThreadId++;
+  stack: LuaValue[];
+  frames: Frame[] = [];
+  status: ThreadStatus = "suspended";
+  /** Open upvalues, sorted by stack index ascending. */
+  openUpvals: UpVal[] = [];
+  /** Stack indices of pending to-be-closed variables, ascending. */
+  tbc: number[] = [];
+  /** Non-yieldable nesting (native calls into Lua on this thread). */
+  nny = 0;
+  /** The thread that resumed this one (while running or normal). */
+  resumer: LuaThread | undefined = undefined;
+  /** The call site waiting for this thread's results (in its resumer). */
+  pending: PendingCall | undefined = undefined;
+  /** Resumed from JavaScript: a yield or death leaves the interpreter loop. */
+  jsResumed = false;
+  isMain: boolean;
+  /** The function a not-yet-started coroutine will run. */
+  body: LuaValue;
+  /** Set when the thread died with an error (for coroutine.close). */
+  errorValue: LuaValue = undefined;
+  diedWithError = false;
+  /** End of the values in use when the thread has no Lua frame (natives called from JS). */
+  lastTop = 0;
+  constructor(body: LuaValue, isMain = false) {
+    this.body = body;
+    this.isMain = isMain;
+    this.stack = new Array(64).fill(undefined);
+    if (isMain) this.status = "running";
+  }
+
+  /** Grows the stack so that index n-1 exists. */
+  ensure(n: number): void {
+    const s = this.stack;
+    if (n > s.length) {
+      let m = s.length * 2;
+      while (m < n) m *= 2;
+      for (let i = s.length; i < m; i++) s.push(undefined);
+    }
+  }
+}

@@ -1,0 +1,1714 @@
+// The interpreter: one loop that runs Lua frames of any depth and any coroutine without
+// recursing on the JS stack.
+//
+// A Lua call pushes a Frame and the loop goes on; a return pops it and finishes according
+// to the frame's flags. Coroutine resume and yield switch L.current inside the same loop.
+// Metamethods written in Lua run as frames flagged Finish: when they return, the caller's
+// current instruction is completed (finishOp), so they can yield like any other code.
+// Natives run as plain JS calls; when they call back into Lua (L.call) a nested loop runs,
+// which is a "C-call boundary": nothing can yield across it.
+
+import { Op } from "../compiler/opcodes.js";
+import { LuaError, NativeError } from "./errors.js";
+import { FrameFlag, type LuaThread, type PendingCall, Frame } from "./frames.js";
+import { Closure, Intrinsic, NativeFunction, TailCall, UpVal } from "./function.js";
+import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js";
+import {
+  ARITH_EVENTS,
+  VMError,
+  arithErrorKind,
+  arithRaw,
+  compareError,
+  concatPiece,
+  getMetamethod,
+  lessEqualRaw,
+  lessThanRaw,
+  metatableOf,
+  tostringBasic,
+  typeNameMeta,
+} from "./meta.js";
+import type { LuaState } from "./state.js";
+import { LuaTable } from "./table.js";
+import { LuaFloat, type LuaValue, normInt, rawEquals, truthy, typeName } from "./value.js";
+
+/** Lua frames per thread before "stack overflow" (PUC-Rio allows about 200000 Lua calls). */
+export const MAX_FRAMES = 200000;
+/** Nested native-to-Lua calls before "C stack overflow" (LUAI_MAXCCALLS). */
+export const MAX_CCALLS = 200;
+/** Length of __index/__newindex chains before "possible loop". */
+const MAX_TAG_LOOP = 2000;
+
+/** Result of precall. */
+const enum Pre {
+  /** A native ran and its results are in place. */
+  Done = 0,
+  /** A frame was pushed or the thread switched: reload the loop's state. */
+  Reload = 1,
+  /** Results reached a JsBoundary call: leave the loop (values in L.jsResults). */
+  Exit = 2,
+}
+
+/** Why the loop stopped. */
+export type ExecResult =
+  | { kind: "return"; values: LuaValue[] }
+  | { kind: "yield"; values: LuaValue[] }
+  | { kind: "dead"; values: LuaValue[] }
+  | { kind: "error"; value: LuaValue; traceback: string | undefined }
+  | { kind: "hostyield"; fn: NativeFunction; args: LuaValue[] };
+
+/** Per-state interpreter registers (kept on LuaState as untyped fields). */
+interface InterpState extends LuaState {
+  current: LuaThread;
+  mainThread: LuaThread;
+  nCcalls: number;
+  jsResults: LuaValue[];
+  /** Whether the native being called was called directly by Lua code (for error levels). */
+  calledFromLua: boolean;
+  exitResult: ExecResult | undefined;
+  /** Instruction budget and hooks (the runtime sets these; undefined = unlimited). */
+  budget?: { count: number; check: (L: LuaState) => void };
+}
+
+const PENDING = Symbol("pending");
+
+// --- errors ------------------------------------------------------------------------
+
+/** A runtime error at the current position of the running Lua frame. */
+function rtError(L: InterpState, msg: string): never {
+  const th = L.current;
+  const f = th.frames[th.frames.length - 1];
+  throw new LuaError(f ? `${framePosition(f)} ${msg}` : msg);
+}
+
+/** "attempt to <what> a <type> value (<varinfo>)". */
+function typeErr(L: InterpState, v: LuaValue, what: string, info: string): never {
+  return rtError(L, `attempt to ${what} a ${typeNameMeta(L, v)} value${info}`);
+}
+
+/** Variable info for register/constant operand rk of the current instruction. */
+function curVarInfo(L: InterpState, rk: number): string {
+  const th = L.current;
+  const f = th.frames[th.frames.length - 1];
+  if (!f) return "";
+  return varInfo(f.closure.proto, f.pc - 1, rk);
+}
+
+/** Variable info for an upvalue operand. */
+function upvalInfo(L: InterpState, idx: number): string {
+  const th = L.current;
+  const f = th.frames[th.frames.length - 1];
+  const n = f?.closure.proto.upvals[idx]?.name;
+  return n ? ` (upvalue '${n}')` : "";
+}
+
+/** Converts anything thrown inside the loop to a LuaError. */
+function toLuaError(L: InterpState, e: unknown): LuaError {
+  if (e instanceof LuaError) return e;
+  if (e instanceof VMError) {
+    const th = L.current;
+    const f = th.frames[th.frames.length - 1];
+    return new LuaError(f ? `${framePosition(f)} ${e.message}` : e.message);
+  }
+  if (e instanceof NativeError) return new LuaError(e.message);
+  if (e instanceof RangeError && /call stack|too much recursion/i.test(e.message)) {
+    const th = L.current;
+    const f = th.frames[th.frames.length - 1];
+    return new LuaError(f ? `${framePosition(f)} stack overflow` : "stack overflow");
+  }
+  if (e instanceof Error && (e as { luaValue?: LuaValue }).luaValue !== undefined) {
+    return new LuaError((e as { luaValue?: LuaValue }).luaValue);
+  }
+  throw e;
+}
+
+/** Calls a native, turning its NativeErrors into positioned Lua errors. */
+function callNative(L: InterpState, fn: NativeFunction, args: LuaValue[], viaNative: boolean): LuaValue[] | undefined {
+  try {
+    L.calledFromLua = !viaNative;
+    return fn.fn(L, args);
+  } catch (e) {
+    if (!(e instanceof NativeError)) throw e;
+    const th = L.current;
+    const f = th.frames[th.frames.length - 1];
+    let msg = e.message;
+    if (e.argIndex > 0) {
+      let idx = e.argIndex;
+      let name: string;
+      const site = !viaNative && f ? callSiteName(f) : undefined;
+      if (site && site[0] !== "for iterator") {
+        name = site[1];
+        if (site[0] === "method") {
+          idx--;
+          if (idx === 0) msg = `calling '${name}' on bad self (${msg})`;
+        }
+      } else name = fn.name.replace(/^_G\./, "");
+      if (idx > 0 || !site || site[0] !== "method") msg = `bad argument #${idx} to '${name}' (${msg})`;
+    }
+    if (!e.noPosition && !viaNative && f) msg = `${framePosition(f)} ${msg}`;
+    throw new LuaError(msg);
+  }
+}
+
+// --- upvalues and to-be-closed variables ------------------------------------------
+
+/** Finds or creates the open upvalue for stack index idx. */
+function findUpval(th: LuaThread, idx: number): UpVal {
+  const list = th.openUpvals;
+  let i = list.length - 1;
+  while (i >= 0 && list[i].idx > idx) i--;
+  if (i >= 0 && list[i].idx === idx) return list[i];
+  const uv = new UpVal(th.stack, idx);
+  list.splice(i + 1, 0, uv);
+  return uv;
+}
+
+/** Closes open upvalues at or above stack index level. */
+export function closeUpvals(th: LuaThread, level: number): void {
+  const list = th.openUpvals;
+  while (list.length > 0 && list[list.length - 1].idx >= level) {
+    (list.pop() as UpVal).close();
+  }
+}
+
+/** Calls the __close of every pending tbc variable >= level, nested (errors and unwinding). */
+function closeTbcNested(L: InterpState, th: LuaThread, level: number, err: LuaValue, hasErr: boolean): LuaValue {
+  while (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
+    const idx = th.tbc.pop() as number;
+    const v = th.stack[idx];
+    const mm = getMetamethod(L, v, "__close");
+    try {
+      callValue(L, mm, hasErr ? [v, err] : [v, undefined]);
+    } catch (e) {
+      err = toLuaError(L, e).value;
+      hasErr = true;
+    }
+  }
+  return err;
+}
+
+// --- calls ---------------------------------------------------------------------------
+
+/**
+ * Starts a call of stack[func] with nargs arguments. Lua functions get a frame; natives
+ * run now and their results are placed; intrinsics switch threads or frames.
+ */
+function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nres: number, flags: number): Pre {
+  const stack = th.stack;
+  let fn = stack[func];
+  for (;;) {
+    if (fn instanceof Closure) {
+      const p = fn.proto;
+      const np = p.numParams;
+      let varargs: LuaValue[] = EMPTY;
+      if (p.isVararg && nargs > np) varargs = stack.slice(func + 1 + np, func + 1 + nargs);
+      const base = func + 1;
+      const need = base + p.maxStack + 1;
+      if (need > stack.length) th.ensure(need);
+      for (let i = nargs; i < np; i++) stack[base + i] = undefined;
+      if (th.frames.length >= MAX_FRAMES) {
+        throw new LuaError(`${framePosition(th.frames[th.frames.length - 1])} stack overflow`);
+      }
+      th.frames.push(new Frame(fn, base, func, nres, varargs, flags));
+      return Pre.Reload;
+    }
+    if (fn instanceof NativeFunction) {
+      if (fn.intrinsic !== Intrinsic.None) {
+        if (!(flags & (FrameFlag.Pcall | FrameFlag.Xpcall))) return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
+        try {
+          return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
+        } catch (e) {
+          const err = toLuaError(L, e);
+          return placeResults(L, th, func - 1, [false, err.value], nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+        }
+      }
+      const args = nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs);
+      if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+        let res: LuaValue[] | undefined;
+        try {
+          res = callNative(L, fn, args, true);
+        } catch (e) {
+          const err = toLuaError(L, e);
+          return placeResults(L, th, func - 1, [false, handleError(L, flags, th.frames.length, err)], nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+        }
+        return placeResults(L, th, func, res ?? EMPTY, nres, flags);
+      }
+      const res = callNative(L, fn, args, (flags & FrameFlag.JsBoundary) !== 0);
+      return placeResults(L, th, func, res ?? EMPTY, nres, flags);
+    }
+    // not a function: try __call, inserting the object as first argument
+    const mm = getMetamethod(L, fn, "__call");
+    if (mm === undefined) {
+      const site = th.frames[th.frames.length - 1];
+      const info = site && !(flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) ? callInfo(site) : "";
+      return typeErr(L, fn, "call", info);
+    }
+    th.ensure(func + nargs + 2);
+    for (let i = func + nargs; i >= func; i--) stack[i + 1] = stack[i];
+    stack[func] = mm;
+    nargs++;
+    fn = mm;
+  }
+}
+
+/** The variable info of the function called by a frame's current CALL. */
+function callInfo(f: Frame): string {
+  const d = callSiteName(f);
+  return d ? ` (${d[0]} '${d[1]}')` : "";
+}
+
+const EMPTY: LuaValue[] = [];
+
+/**
+ * Places results for a completed call at func (or func-1 with a `true` prefix for
+ * pcall), adjusting them to nres, and finishes according to flags.
+ */
+function placeResults(L: InterpState, th: LuaThread, func: number, res: LuaValue[], nres: number, flags: number): Pre {
+  const stack = th.stack;
+  let dest = func;
+  let n = res.length;
+  if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+    dest = func - 1;
+    th.ensure(dest + n + 2);
+    stack[dest] = true;
+    for (let i = 0; i < n; i++) stack[dest + 1 + i] = res[i];
+    n++;
+  } else {
+    th.ensure(dest + n + 1);
+    for (let i = 0; i < n; i++) stack[dest + i] = res[i];
+  }
+  return finishCall(L, th, dest, n, nres, flags);
+}
+
+/** Completes a call whose n results are at stack[dest...]. */
+function finishCall(L: InterpState, th: LuaThread, dest: number, n: number, nres: number, flags: number): Pre {
+  const stack = th.stack;
+  if (flags & FrameFlag.JsBoundary) {
+    L.jsResults = stack.slice(dest, dest + n);
+    return Pre.Exit;
+  }
+  if (flags & FrameFlag.Finish) {
+    finishOp(L, th, n > 0 ? stack[dest] : undefined);
+    return Pre.Reload;
+  }
+  if (nres < 0) {
+    const caller = th.frames[th.frames.length - 1];
+    if (caller) caller.top = dest + n;
+    else th.lastTop = dest + n;
+  } else {
+    th.ensure(dest + nres + 1);
+    for (let i = n; i < nres; i++) stack[dest + i] = undefined;
+  }
+  return Pre.Done;
+}
+
+/** Runs an xpcall message handler (when the frame has one) on an error value. */
+function handleError(L: InterpState, flags: number, _depth: number, err: LuaError, handler?: LuaValue): LuaValue {
+  if (!(flags & FrameFlag.Xpcall) || handler === undefined) return err.value;
+  let value = err.value;
+  for (let tries = 0; tries < 10; tries++) {
+    try {
+      const r = callValue(L, handler, [value]);
+      return r[0];
+    } catch (e) {
+      value = toLuaError(L, e).value;
+    }
+  }
+  return "error in error handling";
+}
+
+/** Intrinsics: natives that control frames and threads. */
+function precallIntrinsic(
+  L: InterpState,
+  th: LuaThread,
+  fn: NativeFunction,
+  func: number,
+  nargs: number,
+  nres: number,
+  flags: number,
+): Pre {
+  const stack = th.stack;
+  switch (fn.intrinsic) {
+    case Intrinsic.Pcall: {
+      if (nargs < 1) throwArg(L, fn, 1, "value expected", flags);
+      return precall(L, th, func + 1, nargs - 1, nres, (flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall)) | FrameFlag.Pcall);
+    }
+    case Intrinsic.Xpcall: {
+      if (nargs < 2) throwArg(L, fn, 2, "value expected", flags);
+      const handler = stack[func + 2];
+      for (let i = func + 2; i < func + nargs; i++) stack[i] = stack[i + 1];
+      const fl = (flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall)) | FrameFlag.Xpcall;
+      const target = stack[func + 1];
+      if (target instanceof Closure) {
+        const r = precall(L, th, func + 1, nargs - 2, nres, fl);
+        th.frames[th.frames.length - 1].handler = handler;
+        return r;
+      }
+      // a native or non-function target: run it here with the handler at hand
+      try {
+        return precall(L, th, func + 1, nargs - 2, nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall) ? flags : flags);
+      } catch (e) {
+        const err = toLuaError(L, e);
+        return placeResults(L, th, func, [false, handleError(L, FrameFlag.Xpcall, 0, err, handler)], nres, flags);
+      }
+    }
+    case Intrinsic.Yield: {
+      const values = stack.slice(func + 1, func + 1 + nargs);
+      return doYield(L, th, values, { func, nres, flags });
+    }
+    case Intrinsic.Resume: {
+      const co = stack[func + 1];
+      if (!isThread(co)) throwArg(L, fn, 1, "coroutine expected", flags);
+      const args = stack.slice(func + 2, func + 1 + nargs);
+      return doResume(L, th, co as LuaThread, args, { func, nres, flags });
+    }
+    case Intrinsic.WrapCall: {
+      const co = (fn.bound as LuaValue[])[0] as LuaThread;
+      const args = stack.slice(func + 1, func + 1 + nargs);
+      return doResume(L, th, co, args, { func, nres, flags, wrap: true });
+    }
+    case Intrinsic.HostYield: {
+      const args = stack.slice(func + 1, func + 1 + nargs);
+      // every thread up to the host's must be yieldable
+      for (let t: LuaThread | undefined = th; t; t = t.resumer) {
+        if (t.nny > 0) throw new LuaError("attempt to yield across a C-call boundary");
+        if (t.jsResumed) {
+          th.pending = { func, nres, flags };
+          L.exitResult = { kind: "hostyield", fn, args };
+          return Pre.Exit;
+        }
+      }
+      throw new LuaError("attempt to yield from outside a coroutine");
+    }
+    case Intrinsic.MayTailCall: {
+      const args = stack.slice(func + 1, func + 1 + nargs);
+      const res = callNative(L, fn, args, (flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) !== 0);
+      if (res && res.length === 1 && res[0] instanceof TailCall) {
+        const tc = res[0] as TailCall;
+        th.ensure(func + tc.args.length + 2);
+        stack[func] = tc.fn;
+        for (let i = 0; i < tc.args.length; i++) stack[func + 1 + i] = tc.args[i];
+        return precall(L, th, func, tc.args.length, nres, flags);
+      }
+      return placeResults(L, th, func, res ?? EMPTY, nres, flags);
+    }
+  }
+  throw new Error(`unknown intrinsic ${fn.intrinsic}`);
+}
+
+function throwArg(L: InterpState, fn: NativeFunction, i: number, msg: string, flags: number): never {
+  const th = L.current;
+  const f = th.frames[th.frames.length - 1];
+  const viaNative = (flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) !== 0;
+  const site = !viaNative && f ? callSiteName(f) : undefined;
+  const name = site ? site[1] : fn.name;
+  const text = `bad argument #${i} to '${name}' (${msg})`;
+  throw new LuaError(!viaNative && f ? `${framePosition(f)} ${text}` : text);
+}
+
+function rtErrorOrPlain(L: InterpState, msg: string, flags: number): never {
+  if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) throw new LuaError(msg);
+  return rtError(L, msg);
+}
+
+export function isThread(v: LuaValue): boolean {
+  return typeof v === "object" && v !== null && (v as { isLuaThread?: boolean }).isLuaThread === true;
+}
+
+// --- coroutines ----------------------------------------------------------------------
+
+/** Resumes co from thread th, whose call site `site` waits for the results. */
+function doResume(L: InterpState, th: LuaThread, co: LuaThread, args: LuaValue[], site: PendingCall): Pre {
+  if (co.status !== "suspended") {
+    const msg = co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine";
+    if (site.wrap) rtErrorOrPlain(L, msg, site.flags);
+    return placeResults(L, th, site.func, [false, msg], site.nres, site.flags);
+  }
+  if (L.nCcalls >= MAX_CCALLS) {
+    if (site.wrap) rtErrorOrPlain(L, "C stack overflow", site.flags);
+    return placeResults(L, th, site.func, [false, "C stack overflow"], site.nres, site.flags);
+  }
+  th.pending = site;
+  th.status = "normal";
+  co.resumer = th;
+  co.status = "running";
+  L.current = co;
+  return startOrContinue(L, co, args);
+}
+
+/** Starts a fresh coroutine with args, or delivers args to its pending yield. */
+function startOrContinue(L: InterpState, co: LuaThread, args: LuaValue[]): Pre {
+  if (co.frames.length === 0 && co.pending === undefined) {
+    const stack = co.stack;
+    co.ensure(args.length + 2);
+    stack[0] = co.body;
+    for (let i = 0; i < args.length; i++) stack[1 + i] = args[i];
+    co.body = undefined;
+    let r: Pre;
+    try {
+      r = precall(L, co, 0, args.length, -1, FrameFlag.CoroutineBase);
+    } catch (e) {
+      return coroutineError(L, co, toLuaError(L, e));
+    }
+    if (r === Pre.Done) {
+      // a native body finished at once
+      const top = co.frames.length === 0 ? co.lastTop : 0;
+      return coroutineFinished(L, co, co.stack.slice(0, top));
+    }
+    return Pre.Reload;
+  }
+  const p = co.pending as PendingCall;
+  co.pending = undefined;
+  const r = placeResults(L, co, p.func, args, p.nres, p.flags);
+  return r === Pre.Exit ? Pre.Exit : Pre.Reload;
+}
+
+/** Yields from th with values; its call site `site` will receive the resume arguments. */
+function doYield(L: InterpState, th: LuaThread, values: LuaValue[], site: PendingCall): Pre {
+  if (th.isMain || (th.resumer === undefined && !th.jsResumed)) {
+    throw new LuaError("attempt to yield from outside a coroutine");
+  }
+  if (th.nny > 0) throw new LuaError("attempt to yield across a C-call boundary");
+  th.pending = site;
+  th.status = "suspended";
+  if (th.jsResumed) {
+    th.jsResumed = false;
+    L.exitResult = { kind: "yield", values };
+    return Pre.Exit;
+  }
+  const resumer = th.resumer as LuaThread;
+  th.resumer = undefined;
+  return deliverToResumer(L, resumer, true, values);
+}
+
+/** Hands a coroutine's yield/return values (ok) or error to the thread that resumed it. */
+function deliverToResumer(L: InterpState, resumer: LuaThread, ok: boolean, values: LuaValue[]): Pre {
+  L.current = resumer;
+  resumer.status = "running";
+  const site = resumer.pending as PendingCall;
+  resumer.pending = undefined;
+  if (site.wrap) {
+    if (!ok && site.flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+      const r = placeResults(L, resumer, site.func - 1, [false, values[0]], site.nres, site.flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+      return r === Pre.Exit ? Pre.Exit : Pre.Reload;
+    }
+    if (!ok) {
+      let ev = values[0];
+      if (typeof ev === "string") {
+        const f = resumer.frames[resumer.frames.length - 1];
+        if (f && !(site.flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary))) ev = `${framePosition(f)} ${ev}`;
+      }
+      throw new LuaError(ev);
+    }
+    const r = placeResults(L, resumer, site.func, values, site.nres, site.flags);
+    return r === Pre.Exit ? Pre.Exit : Pre.Reload;
+  }
+  const r = placeResults(L, resumer, site.func, [ok, ...values], site.nres, site.flags);
+  return r === Pre.Exit ? Pre.Exit : Pre.Reload;
+}
+
+/** A coroutine's body returned. */
+function coroutineFinished(L: InterpState, co: LuaThread, values: LuaValue[]): Pre {
+  co.status = "dead";
+  co.pending = undefined;
+  if (co.jsResumed) {
+    co.jsResumed = false;
+    L.exitResult = { kind: "dead", values };
+    return Pre.Exit;
+  }
+  const resumer = co.resumer as LuaThread;
+  co.resumer = undefined;
+  return deliverToResumer(L, resumer, true, values);
+}
+
+/** A coroutine died with an error that nothing inside it caught. */
+function coroutineError(L: InterpState, co: LuaThread, err: LuaError): Pre {
+  co.status = "dead";
+  co.diedWithError = true;
+  co.errorValue = err.value;
+  co.pending = undefined;
+  if (co.jsResumed) {
+    co.jsResumed = false;
+    L.exitResult = { kind: "error", value: err.value, traceback: err.luaTraceback };
+    return Pre.Exit;
+  }
+  const resumer = co.resumer as LuaThread;
+  co.resumer = undefined;
+  return deliverToResumer(L, resumer, false, [err.value]);
+}
+
+// --- metamethod calls from the loop ---------------------------------------------------
+
+/**
+ * Calls metamethod mm with args for the instruction being executed in frame f. A Lua
+ * metamethod gets a Finish frame (the loop reloads and finishOp completes the
+ * instruction later): returns PENDING. A native runs now: returns its first result.
+ */
+function callMeta(L: InterpState, th: LuaThread, f: Frame, mm: LuaValue, args: LuaValue[]): LuaValue | typeof PENDING {
+  if (mm instanceof NativeFunction && mm.intrinsic === Intrinsic.None) {
+    const r = callNative(L, mm, args, false);
+    return r && r.length > 0 ? r[0] : undefined;
+  }
+  const func = Math.max(f.base + f.closure.proto.maxStack, f.top);
+  th.ensure(func + args.length + 2);
+  const stack = th.stack;
+  stack[func] = mm;
+  for (let i = 0; i < args.length; i++) stack[func + 1 + i] = args[i];
+  const r = precall(L, th, func, args.length, 1, FrameFlag.Finish);
+  if (r === Pre.Done) return PENDING; // finishOp already ran
+  return PENDING;
+}
+
+/** Completes the instruction of the top frame with a metamethod's result. */
+function finishOp(L: InterpState, th: LuaThread, res: LuaValue): void {
+  const f = th.frames[th.frames.length - 1];
+  const p = f.closure.proto;
+  const code = p.code;
+  const i = (f.pc - 1) * 4;
+  const op = code[i];
+  const a = code[i + 1];
+  const stack = th.stack;
+  switch (op) {
+    case Op.Eq:
+    case Op.Lt:
+    case Op.Le:
+    case Op.EqK:
+      if (truthy(res) !== (a !== 0)) f.pc++;
+      return;
+    case Op.SetTabUp:
+    case Op.SetTable:
+    case Op.SetField:
+      return;
+    case Op.Concat: {
+      // the metamethod replaced the two topmost values; continue concatenating
+      const n = f.extra;
+      stack[f.base + a + n - 1] = res;
+      f.pc--;
+      return;
+    }
+    case Op.Close:
+    case Op.Jmp:
+    case Op.Return:
+      f.pc--; // re-execute to close the next variable
+      return;
+    default:
+      stack[f.base + a] = res;
+  }
+}
+
+// --- indexing ------------------------------------------------------------------------
+
+/** t[k] with __index, from the loop (f set: Lua handlers get frames) or nested. */
+function index(L: InterpState, o: LuaValue, k: LuaValue, f: Frame | undefined, infoRk: number): LuaValue | typeof PENDING {
+  for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
+    let h: LuaValue;
+    if (o instanceof LuaTable) {
+      const v = o.get(k);
+      if (v !== undefined) return v;
+      const mt = o.metatable;
+      if (mt === undefined) return undefined;
+      h = mt.getStr("__index");
+      if (h === undefined) return undefined;
+    } else {
+      h = getMetamethod(L, o, "__index");
+      if (h === undefined) {
+        const info = infoRk === NO_INFO ? "" : infoRk === UPVAL_INFO ? upvalInfoForIndex(L) : curVarInfo(L, infoRk);
+        return typeErr(L, o, "index", info + keyInfo(L, k, infoRk));
+      }
+    }
+    if (h instanceof Closure || h instanceof NativeFunction) {
+      if (f) return callMeta(L, L.current, f, h, [o, k]);
+      return callValue(L, h, [o, k])[0];
+    }
+    o = h;
+    infoRk = NO_INFO;
+  }
+  return rtError(L, "'__index' chain too long; possible loop");
+}
+
+const NO_INFO = 0x7fffffff;
+const UPVAL_INFO = 0x7ffffffe;
+
+function upvalInfoForIndex(L: InterpState): string {
+  const th = L.current;
+  const f = th.frames[th.frames.length - 1];
+  if (!f) return "";
+  const p = f.closure.proto;
+  const i = (f.pc - 1) * 4;
+  const b = p.code[i + 2];
+  return upvalInfo(L, b);
+}
+
+/** 5.4 adds nothing about the key; kept as a hook for field names. */
+function keyInfo(_L: InterpState, _k: LuaValue, _rk: number): string {
+  return "";
+}
+
+/** t[k] = v with __newindex. */
+function setIndex(L: InterpState, o: LuaValue, k: LuaValue, v: LuaValue, f: Frame | undefined, infoRk: number): void {
+  for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
+    let h: LuaValue;
+    if (o instanceof LuaTable) {
+      const mt = o.metatable;
+      if (mt === undefined || (h = mt.getStr("__newindex")) === undefined || o.get(k) !== undefined) {
+        rawSetChecked(L, o, k, v);
+        return;
+      }
+    } else {
+      h = getMetamethod(L, o, "__newindex");
+      if (h === undefined) {
+        const info = infoRk === NO_INFO ? "" : infoRk === UPVAL_INFO ? upvalInfoForIndex(L) : curVarInfo(L, infoRk);
+        typeErr(L, o, "index", info);
+      }
+    }
+    if (h instanceof Closure || h instanceof NativeFunction) {
+      if (f) callMeta(L, L.current, f, h, [o, k, v]);
+      else callValue(L, h, [o, k, v]);
+      return;
+    }
+    o = h;
+    infoRk = NO_INFO;
+  }
+  rtError(L, "'__newindex' chain too long; possible loop");
+}
+
+/** Raw t[k] = v with the key checks ("index is nil", "index is NaN"). */
+export function rawSetChecked(L: LuaState, t: LuaTable, k: LuaValue, v: LuaValue): void {
+  if (k === undefined) rtError(L as InterpState, "table index is nil");
+  if (typeof k === "number" && k !== k) rtError(L as InterpState, "table index is NaN");
+  t.set(k, v);
+}
+
+// --- arithmetic and comparison slow paths ---------------------------------------------
+
+/** Arithmetic with coercions and metamethods. */
+function arith(L: InterpState, f: Frame | undefined, op: number, a: LuaValue, b: LuaValue, rkA: number, rkB: number): LuaValue | typeof PENDING {
+  let r: LuaValue;
+  try {
+    r = arithRaw(op, a, b);
+  } catch (e) {
+    if (e instanceof VMError) rtError(L, e.message);
+    throw e;
+  }
+  if (r !== undefined) return r;
+  const ev = ARITH_EVENTS[op];
+  let mm = getMetamethod(L, a, ev);
+  if (mm === undefined) mm = getMetamethod(L, b, ev);
+  if (mm !== undefined) {
+    if (f) return callMeta(L, L.current, f, mm, [a, b]);
+    return callValue(L, mm, [a, b])[0];
+  }
+  // string arithmetic the string library would attempt
+  if ((typeof a === "string" || typeof b === "string") && !isBitwiseOp(op) && op !== Op.Unm) {
+    const ta = typeName(a);
+    const tb = typeName(b);
+    if ((typeof a === "string" || typeof a === "number" || typeof a === "bigint" || a instanceof LuaFloat) && (typeof b === "string" || typeof b === "number" || typeof b === "bigint" || b instanceof LuaFloat)) {
+      rtError(L, `attempt to perform arithmetic on a ${ta === "string" ? "string" : tb} value${ta === "string" ? (f ? curVarInfo(L, rkA) : "") : f ? curVarInfo(L, rkB) : ""}`);
+    }
+  }
+  const { bad, msg } = arithErrorKind(op, a, b);
+  if (msg === "number has no integer representation") rtError(L, msg);
+  const v = bad === "a" ? a : b;
+  const info = f ? curVarInfo(L, bad === "a" ? rkA : rkB) : "";
+  return typeErr(L, v, msg.replace(/ on$/, " on"), info);
+}
+
+function isBitwiseOp(op: number): boolean {
+  return op >= Op.BAnd && op <= Op.Shr;
+}
+
+/** a < b or a <= b with metamethods. */
+function compare(L: InterpState, f: Frame | undefined, le: boolean, a: LuaValue, b: LuaValue): boolean | typeof PENDING {
+  const r = le ? lessEqualRaw(a, b) : lessThanRaw(a, b);
+  if (r !== undefined) return r;
+  const ev = le ? "__le" : "__lt";
+  let mm = getMetamethod(L, a, ev);
+  if (mm === undefined) mm = getMetamethod(L, b, ev);
+  if (mm === undefined) return rtError(L, compareError(L, a, b));
+  if (f) {
+    const r = callMeta(L, L.current, f, mm, [a, b]);
+    return r === PENDING ? PENDING : truthy(r);
+  }
+  return truthy(callValue(L, mm, [a, b])[0]);
+}
+
+/** a == b with __eq. */
+function equals(L: InterpState, f: Frame | undefined, a: LuaValue, b: LuaValue): boolean | typeof PENDING {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object") return rawEquals(a, b);
+  if (a instanceof LuaFloat || b instanceof LuaFloat) return rawEquals(a, b);
+  const both = (a instanceof LuaTable && b instanceof LuaTable) || (!(a instanceof LuaTable) && !(b instanceof LuaTable) && typeName(a) === "userdata" && typeName(b) === "userdata");
+  if (!both) return false;
+  let mm = getMetamethod(L, a, "__eq");
+  if (mm === undefined) mm = getMetamethod(L, b, "__eq");
+  if (mm === undefined) return false;
+  if (f) {
+    const r = callMeta(L, L.current, f, mm, [a, b]);
+    return r === PENDING ? PENDING : truthy(r);
+  }
+  return truthy(callValue(L, mm, [a, b])[0]);
+}
+
+/** #v with __len. */
+function length(L: InterpState, f: Frame | undefined, v: LuaValue, rk: number): LuaValue | typeof PENDING {
+  if (typeof v === "string") return v.length;
+  const mm = getMetamethod(L, v, "__len");
+  if (mm !== undefined) {
+    if (f) return callMeta(L, L.current, f, mm, [v]);
+    return callValue(L, mm, [v])[0];
+  }
+  if (v instanceof LuaTable) return v.length();
+  return typeErr(L, v, "get length of", f ? curVarInfo(L, rk) : "");
+}
+
+/**
+ * CONCAT of n values at stack[from...]: joins runs of strings/numbers, calling __concat
+ * where needed. Returns PENDING when a Lua metamethod frame was pushed.
+ */
+function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number): typeof PENDING | undefined {
+  const stack = th.stack;
+  while (n > 1) {
+    const top = from + n - 1;
+    const b = stack[top];
+    const a = stack[top - 1];
+    const sb = concatPiece(b);
+    const sa = sb === undefined ? undefined : concatPiece(a);
+    if (sa === undefined || sb === undefined) {
+      const mm = getMetamethod(L, a, "__concat") ?? getMetamethod(L, b, "__concat");
+      if (mm === undefined) {
+        const badFirst = concatPiece(a) === undefined;
+        const bad = badFirst ? a : b;
+        const p = f.closure.proto;
+        const reg = badFirst ? top - 1 - f.base : top - f.base;
+        typeErr(L, bad, "concatenate", varInfo(p, f.pc - 1, reg));
+      }
+      f.extra = n - 1;
+      const r = callMeta(L, th, f, mm, [a, b]);
+      if (r === PENDING) return PENDING;
+      stack[top - 1] = r;
+      n--;
+      continue;
+    }
+    // collect the longest run of strings/numbers ending at top
+    let j = top - 1;
+    while (j > from && concatPiece(stack[j - 1]) !== undefined) j--;
+    if (j === top - 1) stack[top - 1] = sa + sb;
+    else {
+      let s = "";
+      for (let k = j; k <= top; k++) s += concatPiece(stack[k]) as string;
+      stack[j] = s;
+    }
+    n -= top - j;
+  }
+  f.extra = 0;
+  return undefined;
+}
+
+// --- the loop ----------------------------------------------------------------------
+
+/**
+ * Runs until the current call chain reaches an exit: a JsBoundary frame returning, a
+ * JS-resumed coroutine yielding or ending, or a host yield. `pendingError` starts by
+ * raising an error at the current point (a host's resumeError).
+ */
+export function execute(L0: LuaState, pendingError?: LuaError): ExecResult {
+  const L = L0 as InterpState;
+  let err: LuaError | undefined = pendingError;
+  for (;;) {
+    try {
+      if (err !== undefined) {
+        const e = err;
+        err = undefined;
+        const r = handleThrow(L, e);
+        if (r !== undefined) return r;
+      }
+      return run(L);
+    } catch (e) {
+      if (e instanceof Escape) throw e.err;
+      err = toLuaError(L, e);
+    }
+  }
+}
+
+/** Wraps an error that must leave execute() (it reached a JS boundary or the main thread). */
+class Escape {
+  constructor(public err: LuaError) {}
+}
+
+/** Unwinds to the nearest pcall of the current thread (or ends the thread). */
+function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
+  for (;;) {
+    const th = L.current;
+    const frames = th.frames;
+    let fi = frames.length - 1;
+    while (fi >= 0 && !(frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase))) fi--;
+    if (fi >= 0 && frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+      const f = frames[fi];
+      let value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, fi, err, f.handler) : err.value;
+      closeUpvals(th, f.func);
+      try {
+        value = closeTbcNested(L, th, f.func, value, true);
+      } catch (e) {
+        value = toLuaError(L, e).value;
+      }
+      frames.length = fi;
+      const flags = f.flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall);
+      const r = placeResults(L, th, f.func - 1, [false, value], f.nres, flags);
+      if (r === Pre.Exit) return takeExit(L);
+      return undefined;
+    }
+    if (fi >= 0 && frames[fi].flags & FrameFlag.JsBoundary) {
+      const f = frames[fi];
+      closeUpvals(th, f.func);
+      let value = err.value;
+      value = closeTbcNested(L, th, f.func, value, true);
+      frames.length = fi;
+      if (value !== err.value) throw new Escape(new LuaError(value));
+      throw new Escape(err);
+    }
+    // no handler in this thread: it dies
+    if (err.luaTraceback === undefined) err.luaTraceback = traceback(th, undefined);
+    closeUpvals(th, 0);
+    let value = err.value;
+    try {
+      value = closeTbcNested(L, th, 0, value, true);
+    } catch (e) {
+      value = toLuaError(L, e).value;
+    }
+    if (value !== err.value) err = new LuaError(value);
+    frames.length = 0;
+    if (th.isMain || (th.resumer === undefined && !th.jsResumed)) throw new Escape(err);
+    const r = coroutineError(L, th, err);
+    if (r === Pre.Exit) return takeExit(L);
+    return undefined;
+  }
+}
+
+function takeExit(L: InterpState): ExecResult {
+  const r = L.exitResult;
+  L.exitResult = undefined;
+  if (r) return r;
+  return { kind: "return", values: L.jsResults };
+}
+
+/** The dispatch loop proper. */
+function run(L: InterpState): ExecResult {
+  let th = L.current;
+  let stack = th.stack;
+  let f = th.frames[th.frames.length - 1];
+  let cl = f.closure;
+  let p = cl.proto;
+  let code = p.code;
+  let K = p.k;
+  let base = f.base;
+  let pc = f.pc;
+  const budget = L.budget;
+
+  for (;;) {
+    if (budget !== undefined && --budget.count <= 0) {
+      f.pc = pc;
+      budget.check(L);
+    }
+    const i = pc << 2;
+    const op = code[i];
+    const a = code[i + 1];
+    f.pc = ++pc;
+    let reload = false;
+    switch (op) {
+      case Op.Move:
+        stack[base + a] = stack[base + code[i + 2]];
+        break;
+      case Op.LoadK:
+        stack[base + a] = K[code[i + 2]];
+        break;
+      case Op.LoadNil: {
+        const n = code[i + 2];
+        for (let j = 0; j < n; j++) stack[base + a + j] = undefined;
+        break;
+      }
+      case Op.LoadTrue:
+        stack[base + a] = true;
+        break;
+      case Op.LoadFalse:
+        stack[base + a] = false;
+        break;
+      case Op.GetUpval:
+        stack[base + a] = cl.upvals[code[i + 2]].get();
+        break;
+      case Op.SetUpval:
+        cl.upvals[code[i + 2]].set(stack[base + a]);
+        break;
+      case Op.GetTabUp: {
+        const t = cl.upvals[code[i + 2]].get();
+        const c = code[i + 3];
+        const k = c >= 0 ? stack[base + c] : K[-1 - c];
+        let v: LuaValue | typeof PENDING;
+        if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
+          stack[base + a] = v;
+          break;
+        }
+        v = index(L, t, k, f, UPVAL_INFO);
+        if (v === PENDING) reload = true;
+        else stack[base + a] = v;
+        break;
+      }
+      case Op.GetTable: {
+        const b = code[i + 2];
+        const t = stack[base + b];
+        const c = code[i + 3];
+        const k = c >= 0 ? stack[base + c] : K[-1 - c];
+        let v: LuaValue | typeof PENDING;
+        if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
+          stack[base + a] = v;
+          break;
+        }
+        v = index(L, t, k, f, b);
+        if (v === PENDING) reload = true;
+        else stack[base + a] = v;
+        break;
+      }
+      case Op.GetField: {
+        const b = code[i + 2];
+        const t = stack[base + b];
+        const k = K[code[i + 3]] as string;
+        let v: LuaValue | typeof PENDING;
+        if (t instanceof LuaTable && (v = t.getStr(k)) !== undefined) {
+          stack[base + a] = v;
+          break;
+        }
+        v = index(L, t, k, f, b);
+        if (v === PENDING) reload = true;
+        else stack[base + a] = v;
+        break;
+      }
+      case Op.SetTabUp: {
+        const t = cl.upvals[a].get();
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const k = b >= 0 ? stack[base + b] : K[-1 - b];
+        const v = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (t instanceof LuaTable && t.metatable === undefined && typeof k === "string") t.set(k, v);
+        else {
+          const before = th.frames.length;
+          setIndex(L, t, k, v, f, NO_INFO);
+          if (th.frames.length !== before) reload = true;
+        }
+        break;
+      }
+      case Op.SetTable:
+      case Op.SetField: {
+        const t = stack[base + a];
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const k = op === Op.SetField ? K[b] : b >= 0 ? stack[base + b] : K[-1 - b];
+        const v = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (t instanceof LuaTable && t.metatable === undefined) {
+          if (typeof k === "number" && Number.isInteger(k)) t.setInt(k, v);
+          else if (typeof k === "string") t.set(k, v);
+          else rawSetChecked(L, t, k, v);
+        } else {
+          const before = th.frames.length;
+          setIndex(L, t, k, v, f, a);
+          if (th.frames.length !== before) reload = true;
+        }
+        break;
+      }
+      case Op.NewTable:
+        stack[base + a] = new LuaTable();
+        break;
+      case Op.Self: {
+        const b = code[i + 2];
+        const t = stack[base + b];
+        const c = code[i + 3];
+        const k = c >= 0 ? stack[base + c] : K[-1 - c];
+        stack[base + a + 1] = t;
+        let v: LuaValue | typeof PENDING;
+        if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
+          stack[base + a] = v;
+          break;
+        }
+        v = index(L, t, k, f, b);
+        if (v === PENDING) reload = true;
+        else stack[base + a] = v;
+        break;
+      }
+      case Op.Add: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = x + y;
+          if (Number.isInteger(r)) {
+            if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
+            } else stack[base + a] = new LuaFloat(r);
+          } else stack[base + a] = r;
+          break;
+        }
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Sub: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = x - y;
+          if (Number.isInteger(r)) {
+            if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) - BigInt(y));
+            } else stack[base + a] = new LuaFloat(r);
+          } else stack[base + a] = r;
+          break;
+        }
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Mul: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = x * y;
+          if (Number.isInteger(r)) {
+            if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r + 0 : normInt(BigInt(x) * BigInt(y));
+            } else stack[base + a] = new LuaFloat(r);
+          } else stack[base + a] = r;
+          break;
+        }
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Div: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = x / y;
+          stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          break;
+        }
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Mod:
+      case Op.Pow:
+      case Op.IDiv:
+      case Op.BAnd:
+      case Op.BOr:
+      case Op.BXor:
+      case Op.Shl:
+      case Op.Shr: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.AddI: {
+        const b = code[i + 2];
+        const x = stack[base + b];
+        const y = code[i + 3];
+        if (typeof x === "number") {
+          const r = x + y;
+          if (Number.isInteger(x)) {
+            stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
+          } else stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          break;
+        }
+        const r = arith(L, f, Op.Add, x, y, b, NO_INFO);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Unm: {
+        const b = code[i + 2];
+        const x = stack[base + b];
+        if (typeof x === "number") {
+          stack[base + a] = Number.isInteger(x) ? (x === 0 ? 0 : -x) : -x;
+          break;
+        }
+        const r = arith(L, f, Op.Unm, x, x, b, b);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.BNot: {
+        const b = code[i + 2];
+        const x = stack[base + b];
+        const r = arith(L, f, Op.BNot, x, x, b, b);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Not:
+        stack[base + a] = !truthy(stack[base + code[i + 2]]);
+        break;
+      case Op.Len: {
+        const b = code[i + 2];
+        const x = stack[base + b];
+        if (x instanceof LuaTable && x.metatable === undefined) {
+          stack[base + a] = x.arr.length;
+          break;
+        }
+        const r = length(L, f, x, b);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Concat: {
+        const n = f.extra > 0 ? f.extra : code[i + 2];
+        const x = stack[base + a];
+        const y = stack[base + a + 1];
+        if (n === 2 && typeof x === "string" && typeof y === "string") {
+          stack[base + a] = x + y;
+          break;
+        }
+        if (concat(L, th, f, base + a, n) === PENDING) reload = true;
+        break;
+      }
+      case Op.Close: {
+        const level = base + a;
+        if (th.openUpvals.length > 0) closeUpvals(th, level);
+        if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
+          f.pc = pc - 1; // come back here until every variable is closed
+          closeOneTbc(L, th, f);
+          reload = true;
+        }
+        break;
+      }
+      case Op.Tbc: {
+        const v = stack[base + a];
+        if (v !== undefined && v !== false) {
+          if (getMetamethod(L, v, "__close") === undefined) {
+            const name = varInfoName(p, pc - 1, a);
+            rtError(L, `variable '${name}' got a non-closable value`);
+          }
+          th.tbc.push(base + a);
+        }
+        break;
+      }
+      case Op.Jmp: {
+        if (a > 0) {
+          const level = base + a - 1;
+          if (th.openUpvals.length > 0) closeUpvals(th, level);
+          if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
+            f.pc = pc - 1;
+            closeOneTbc(L, th, f);
+            reload = true;
+            break;
+          }
+        }
+        pc += code[i + 2];
+        f.pc = pc;
+        break;
+      }
+      case Op.Eq: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        let r: boolean | typeof PENDING;
+        if (x === y) r = typeof x !== "number" || x === x;
+        else if (typeof x === "object" || typeof y === "object" || typeof x !== typeof y) r = equals(L, f, x, y);
+        else r = false;
+        if (r === PENDING) reload = true;
+        else if (r !== (a !== 0)) f.pc = ++pc;
+        break;
+      }
+      case Op.EqK: {
+        const x = stack[base + code[i + 2]];
+        const y = K[code[i + 3]];
+        let r: boolean;
+        if (x === y) r = typeof x !== "number" || x === x;
+        else if (typeof x === "string" || typeof y === "string" || x === undefined || typeof x === "boolean") r = false;
+        else r = rawEquals(x, y);
+        if (r !== (a !== 0)) f.pc = ++pc;
+        break;
+      }
+      case Op.Lt: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        let r: boolean | typeof PENDING;
+        if (typeof x === "number" && typeof y === "number") r = x < y;
+        else r = compare(L, f, false, x, y);
+        if (r === PENDING) reload = true;
+        else if (r !== (a !== 0)) f.pc = ++pc;
+        break;
+      }
+      case Op.Le: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        let r: boolean | typeof PENDING;
+        if (typeof x === "number" && typeof y === "number") r = x <= y;
+        else r = compare(L, f, true, x, y);
+        if (r === PENDING) reload = true;
+        else if (r !== (a !== 0)) f.pc = ++pc;
+        break;
+      }
+      case Op.Test: {
+        const v = stack[base + a];
+        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) f.pc = ++pc;
+        break;
+      }
+      case Op.TestSet: {
+        const v = stack[base + code[i + 2]];
+        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) f.pc = ++pc;
+        else stack[base + a] = v;
+        break;
+      }
+      case Op.Call: {
+        const b = code[i + 2];
+        const func = base + a;
+        const nargs = b !== 0 ? b - 1 : f.top - func - 1;
+        const r = precall(L, th, func, nargs, code[i + 3] - 1, 0);
+        if (r === Pre.Exit) return takeExit(L);
+        if (r === Pre.Reload) reload = true;
+        break;
+      }
+      case Op.TailCall: {
+        const b = code[i + 2];
+        const func = base + a;
+        const nargs = b !== 0 ? b - 1 : f.top - func - 1;
+        const fn = stack[func];
+        if (!(fn instanceof Closure)) {
+          // natives: an ordinary call followed by the RETURN that follows
+          const r = precall(L, th, func, nargs, -1, 0);
+          if (r === Pre.Exit) return takeExit(L);
+          if (r === Pre.Reload) reload = true;
+          break;
+        }
+        if (th.openUpvals.length > 0) closeUpvals(th, base);
+        // move function and arguments down to the frame's own slot
+        const dst = f.func;
+        for (let j = 0; j <= nargs; j++) stack[dst + j] = stack[func + j];
+        th.frames.pop();
+        const r = precall(L, th, dst, nargs, f.nres, f.flags);
+        if (r === Pre.Exit) return takeExit(L);
+        reload = true;
+        break;
+      }
+      case Op.Return: {
+        const b = code[i + 2];
+        let n = b !== 0 ? b - 1 : f.top - (base + a);
+        if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) {
+          f.pc = pc - 1;
+          closeOneTbc(L, th, f);
+          reload = true;
+          break;
+        }
+        if (th.openUpvals.length > 0) closeUpvals(th, base);
+        const flags = f.flags;
+        th.frames.pop();
+        let dest = f.func;
+        const src = base + a;
+        if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+          dest--;
+          stack[dest] = true;
+          for (let j = 0; j < n; j++) stack[dest + 1 + j] = stack[src + j];
+          n++;
+        } else {
+          for (let j = 0; j < n; j++) stack[dest + j] = stack[src + j];
+        }
+        if (flags === 0 || flags === FrameFlag.Pcall || flags === FrameFlag.Xpcall) {
+          const nres = f.nres;
+          if (nres < 0) {
+            const caller = th.frames[th.frames.length - 1];
+            caller.top = dest + n;
+          } else for (let j = n; j < nres; j++) stack[dest + j] = undefined;
+          f = th.frames[th.frames.length - 1];
+          cl = f.closure;
+          p = cl.proto;
+          code = p.code;
+          K = p.k;
+          base = f.base;
+          pc = f.pc;
+          break;
+        }
+        if (flags & FrameFlag.CoroutineBase) {
+          const r = coroutineFinished(L, th, stack.slice(dest, dest + n));
+          if (r === Pre.Exit) return takeExit(L);
+          reload = true;
+          break;
+        }
+        const r = finishCall(L, th, dest, n, f.nres, flags);
+        if (r === Pre.Exit) return takeExit(L);
+        reload = true;
+        break;
+      }
+      case Op.ForPrep: {
+        if (forPrep(L, stack, base + a)) {
+          pc += code[i + 2] + 1;
+          f.pc = pc;
+        }
+        break;
+      }
+      case Op.ForLoop: {
+        const ra = base + a;
+        const step = stack[ra + 2];
+        const count = stack[ra + 1];
+        if (typeof step === "number" && typeof count === "number" && Number.isInteger(step)) {
+          if (count > 0) {
+            stack[ra + 1] = count - 1;
+            const v = (stack[ra] as number) + step;
+            stack[ra] = v;
+            stack[ra + 3] = v;
+            pc -= code[i + 2];
+            f.pc = pc;
+          }
+        } else if (forLoopSlow(stack, ra)) {
+          pc -= code[i + 2];
+          f.pc = pc;
+        }
+        break;
+      }
+      case Op.TForPrep: {
+        const v = stack[base + a + 3];
+        if (v !== undefined && v !== false) {
+          if (getMetamethod(L, v, "__close") === undefined) rtError(L, "variable '(for state)' got a non-closable value");
+          th.tbc.push(base + a + 3);
+        }
+        pc += code[i + 2];
+        f.pc = pc;
+        break;
+      }
+      case Op.TForCall: {
+        const ra = base + a;
+        stack[ra + 4] = stack[ra];
+        stack[ra + 5] = stack[ra + 1];
+        stack[ra + 6] = stack[ra + 2];
+        const r = precall(L, th, ra + 4, 2, code[i + 3], 0);
+        if (r === Pre.Exit) return takeExit(L);
+        if (r === Pre.Reload) reload = true;
+        break;
+      }
+      case Op.TForLoop: {
+        const ra = base + a;
+        const v = stack[ra + 4];
+        if (v !== undefined) {
+          stack[ra + 2] = v;
+          pc -= code[i + 2];
+          f.pc = pc;
+        }
+        break;
+      }
+      case Op.SetList: {
+        const t = stack[base + a] as LuaTable;
+        let n = code[i + 2];
+        if (n === 0) n = f.top - (base + a) - 1;
+        const off = code[i + 3];
+        if (off === 0 && t.arr.length === 0 && t.hcount === 0) {
+          const arr = t.arr;
+          for (let j = 1; j <= n; j++) arr.push(stack[base + a + j]);
+          // trailing nils must not stay in the array part
+          let m = arr.length;
+          while (m > 0 && arr[m - 1] === undefined) m--;
+          if (m !== arr.length) {
+            const extra = arr.slice(m);
+            arr.length = m;
+            void extra;
+          }
+          // nils inside are holes: keep as is (border stays at arr.length)
+        } else {
+          for (let j = 1; j <= n; j++) t.set(off + j, stack[base + a + j]);
+        }
+        break;
+      }
+      case Op.Closure: {
+        const np = p.protos[code[i + 2]];
+        const ups = new Array<UpVal>(np.upvals.length);
+        for (let j = 0; j < ups.length; j++) {
+          const d = np.upvals[j];
+          ups[j] = d.inStack ? findUpval(th, base + d.index) : cl.upvals[d.index];
+        }
+        stack[base + a] = new Closure(np, ups);
+        break;
+      }
+      case Op.Vararg: {
+        const va = f.varargs;
+        const want = code[i + 3] - 1;
+        if (want < 0) {
+          th.ensure(base + a + va.length + 1);
+          for (let j = 0; j < va.length; j++) stack[base + a + j] = va[j];
+          f.top = base + a + va.length;
+        } else {
+          for (let j = 0; j < want; j++) stack[base + a + j] = va[j];
+        }
+        break;
+      }
+      default:
+        throw new Error(`bad opcode ${op}`);
+    }
+    if (reload) {
+      th = L.current;
+      stack = th.stack;
+      f = th.frames[th.frames.length - 1];
+      if (f === undefined) {
+        // a thread whose body was a native finished; nothing to run here
+        throw new Error("interpreter: no frame to run");
+      }
+      cl = f.closure;
+      p = cl.proto;
+      code = p.code;
+      K = p.k;
+      base = f.base;
+      pc = f.pc;
+    }
+  }
+}
+
+/** Name of the local in register reg (for "variable 'x' got a non-closable value"). */
+function varInfoName(p: import("./function.js").Proto, pc: number, reg: number): string {
+  for (const v of p.locVars) if (v.reg === reg && v.startPc <= pc + 1 && (v.endPc === -1 || v.endPc > pc)) return v.name;
+  return "?";
+}
+
+/** Pops the topmost tbc variable of the frame and calls its __close (as a Finish frame). */
+function closeOneTbc(L: InterpState, th: LuaThread, f: Frame): void {
+  const idx = th.tbc.pop() as number;
+  const v = th.stack[idx];
+  const mm = getMetamethod(L, v, "__close");
+  if (mm === undefined) {
+    f.pc++;
+    rtError(L, "metamethod 'close' is not callable");
+  }
+  callMeta(L, th, f, mm, [v, undefined]);
+}
+
+// --- numeric for ---------------------------------------------------------------------
+
+/** Checks a for-loop control value (strings are not coerced in 5.4). */
+function forValue(L: InterpState, v: LuaValue, what: string): void {
+  if (typeof v === "number" || typeof v === "bigint" || v instanceof LuaFloat) return;
+  rtError(L, `bad 'for' ${what} (number expected, got ${typeNameMeta(L, v)})`);
+}
+
+/**
+ * Prepares a numeric for loop at ra (init, limit, step). Integer loops keep an iteration
+ * count in ra+1 so they cannot overflow; float loops keep the limit. Returns true when the
+ * loop must be skipped.
+ */
+function forPrep(L: InterpState, stack: LuaValue[], ra: number): boolean {
+  const init = stack[ra];
+  const limit = stack[ra + 1];
+  const step = stack[ra + 2];
+  forValue(L, init, "initial value");
+  forValue(L, limit, "limit");
+  forValue(L, step, "step");
+  const isIntVal = (v: LuaValue) => (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
+  if (isIntVal(init) && isIntVal(step)) {
+    if (step === 0 || step === 0n) rtError(L, "'for' step is zero");
+    // integer loop: clip the limit to an integer
+    const st = BigInt(step as number | bigint);
+    const i0 = BigInt(init as number | bigint);
+    let lim: bigint;
+    if (isIntVal(limit)) lim = BigInt(limit as number | bigint);
+    else {
+      const fl = limit instanceof LuaFloat ? limit.n : (limit as number);
+      if (Number.isNaN(fl)) return true;
+      if (st > 0n) {
+        const x = Math.floor(fl);
+        if (x >= 9223372036854775808) lim = 0x7fffffffffffffffn;
+        else if (x < -9223372036854775808) return true;
+        else lim = BigInt(x);
+      } else {
+        const x = Math.ceil(fl);
+        if (x < -9223372036854775808) lim = -0x8000000000000000n;
+        else if (x >= 9223372036854775808) return true;
+        else lim = BigInt(x);
+      }
+    }
+    if (st > 0n ? i0 > lim : i0 < lim) return true;
+    // iteration count (unsigned division, as Lua)
+    const count = st > 0n ? (lim - i0) / st : (i0 - lim) / -st;
+    if (typeof init === "number" && typeof step === "number" && count <= 9007199254740991n && Math.abs(Number(i0) + Number(count) * Number(st)) <= 9007199254740991) {
+      stack[ra + 1] = Number(count);
+      stack[ra + 3] = init;
+      return false;
+    }
+    // a loop reaching beyond 2^53: the exact slow path (bigint count, may exceed int64)
+    stack[ra + 1] = count;
+    stack[ra + 3] = init;
+    return false;
+  }
+  // float loop: the step register keeps a float value, ra the current float, ra+1 the limit
+  const toF = (v: LuaValue) => (v instanceof LuaFloat ? v.n : typeof v === "bigint" ? Number(v) : (v as number));
+  const fi = toF(init);
+  const fl = toF(limit);
+  const fs = toF(step);
+  if (fs === 0) rtError(L, "'for' step is zero");
+  if (fs > 0 ? !(fi <= fl) : !(fi >= fl)) return true;
+  stack[ra] = mkF(fi);
+  stack[ra + 1] = fl;
+  stack[ra + 2] = mkF(fs);
+  stack[ra + 3] = mkF(fi);
+  return false;
+}
+
+const mkF = (n: number) => (Number.isInteger(n) ? new LuaFloat(n) : n);
+
+/** The slow paths of FORLOOP: float loops and integer loops beyond 2^53. */
+function forLoopSlow(stack: LuaValue[], ra: number): boolean {
+  const step = stack[ra + 2];
+  if (step instanceof LuaFloat || (typeof step === "number" && !Number.isInteger(step))) {
+    const sf = step instanceof LuaFloat ? step.n : step;
+    const cur = stack[ra];
+    const v = (cur instanceof LuaFloat ? cur.n : (cur as number)) + sf;
+    const lim = stack[ra + 1] as number;
+    if (sf > 0 ? v <= lim : v >= lim) {
+      const fv = mkF(v);
+      stack[ra] = fv;
+      stack[ra + 3] = fv;
+      return true;
+    }
+    return false;
+  }
+  const count = stack[ra + 1] as number | bigint;
+  if (count > 0) {
+    stack[ra + 1] = typeof count === "bigint" ? count - 1n : count - 1;
+    const cur = stack[ra] as number | bigint;
+    const v = normInt(BigInt(cur) + BigInt(step as number | bigint));
+    stack[ra] = v;
+    stack[ra + 3] = v;
+    return true;
+  }
+  return false;
+}
+
+// --- services for natives ------------------------------------------------------------
+
+/** Calls any callable value from JavaScript (non-yieldable); returns all results. */
+export function callValue(L0: LuaState, fn: LuaValue, args: LuaValue[]): LuaValue[] {
+  const L = L0 as InterpState;
+  if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
+    return callNative(L, fn, args, true) ?? [];
+  }
+  const th = L.current;
+  if (L.nCcalls >= MAX_CCALLS) throw new LuaError("error in error handling");
+  const top = th.frames.length > 0 ? Math.max(topFrameEnd(th), 0) : th.stack.length > 0 ? (th.lastTop ?? 0) : 0;
+  const func = top;
+  th.ensure(func + args.length + 2);
+  const stack = th.stack;
+  stack[func] = fn;
+  for (let i = 0; i < args.length; i++) stack[func + 1 + i] = args[i];
+  th.nny++;
+  L.nCcalls++;
+  const savedTop = th.lastTop;
+  th.lastTop = func + args.length + 1;
+  try {
+    const r = precall(L, th, func, args.length, -1, FrameFlag.JsBoundary);
+    if (r === Pre.Exit) return L.jsResults;
+    if (r === Pre.Done) return L.jsResults;
+    const res = execute(L);
+    if (res.kind === "return") return res.values;
+    throw new Error(`unexpected exit from nested call: ${res.kind}`);
+  } finally {
+    th.nny--;
+    L.nCcalls--;
+    th.lastTop = savedTop;
+  }
+}
+
+function topFrameEnd(th: LuaThread): number {
+  const f = th.frames[th.frames.length - 1];
+  return Math.max(f.base + f.closure.proto.maxStack, f.top, th.lastTop ?? 0);
+}
+
+/**
+ * Resumes a coroutine from the host: runs it until it yields, returns, fails or makes a
+ * host call. The host's own loop around this is what suspends the whole VM.
+ */
+export function resumeFromJS(L0: LuaState, co: LuaThread, args: LuaValue[]): ExecResult {
+  const L = L0 as InterpState;
+  if (co.status !== "suspended") {
+    return { kind: "error", value: co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine", traceback: undefined };
+  }
+  const prev = L.current;
+  co.status = "running";
+  co.jsResumed = true;
+  co.resumer = undefined;
+  L.current = co;
+  try {
+    let r: Pre;
+    try {
+      r = startOrContinue(L, co, args);
+    } catch (e) {
+      const res = execute(L, toLuaError(L, e));
+      return res;
+    }
+    if (r === Pre.Exit) return takeExit(L);
+    return execute(L);
+  } finally {
+    if ((co.status as string) !== "running") L.current = prev;
+  }
+}
+
+/** Continues after a host yield with the host's results (or an error to raise there). */
+export function resumeHost(L0: LuaState, values: LuaValue[] | undefined, error?: LuaValue): ExecResult {
+  const L = L0 as InterpState;
+  const th = L.current;
+  const site = th.pending as PendingCall;
+  th.pending = undefined;
+  if (values === undefined) {
+    return execute(L, new LuaError(error));
+  }
+  const r = placeResults(L, th, site.func, values, site.nres, site.flags);
+  if (r === Pre.Exit) return takeExit(L);
+  return execute(L);
+}
+
+/** Installs the interpreter's fields on a fresh state. */
+export function initInterp(L0: LuaState, main: LuaThread): void {
+  const L = L0 as InterpState;
+  L.current = main;
+  L.mainThread = main;
+  L.nCcalls = 0;
+  L.jsResults = [];
+  L.exitResult = undefined;
+  L.calledFromLua = false;
+}
+
+export { index as indexValue, setIndex as setIndexValue, compare as compareValues, equals as equalsValues, length as lengthValue, arith as arithValues };
+
+/** Services for natives: nested, non-yieldable versions of the loop's operations. */
+export const services = {
+  index: (L: LuaState, o: LuaValue, k: LuaValue) => index(L as InterpState, o, k, undefined, NO_INFO) as LuaValue,
+  setIndex: (L: LuaState, o: LuaValue, k: LuaValue, v: LuaValue) => setIndex(L as InterpState, o, k, v, undefined, NO_INFO),
+  lessThan: (L: LuaState, a: LuaValue, b: LuaValue) => compare(L as InterpState, undefined, false, a, b) as boolean,
+  lessEqual: (L: LuaState, a: LuaValue, b: LuaValue) => compare(L as InterpState, undefined, true, a, b) as boolean,
+  equals: (L: LuaState, a: LuaValue, b: LuaValue) => equals(L as InterpState, undefined, a, b) as boolean,
+  len: (L: LuaState, v: LuaValue) => length(L as InterpState, undefined, v, NO_INFO) as LuaValue,
+  arith: (L: LuaState, op: number, a: LuaValue, b: LuaValue) => arith(L as InterpState, undefined, op, a, b, NO_INFO, NO_INFO) as LuaValue,
+  tostring: (L: LuaState, v: LuaValue): string => {
+    const mm = getMetamethod(L, v, "__tostring");
+    if (mm !== undefined) {
+      const r = callValue(L, mm, [v])[0];
+      if (typeof r !== "string") {
+        if (typeof r === "number" || typeof r === "bigint" || r instanceof LuaFloat) return tostringBasic(L, r);
+        throw new NativeError("'__tostring' must return a string");
+      }
+      return r;
+    }
+    return tostringBasic(L, v);
+  },
+  getMetatable: (L: LuaState, v: LuaValue) => metatableOf(L, v),
+};

@@ -1,0 +1,216 @@
+// Tables: an array part for keys 1..n and an insertion-ordered hash part.
+//
+// The array part `arr` holds t[1..arr.length] (arr[i-1] is t[i]); its last element is
+// never nil, so #t is arr.length. The hash part keeps keys and values in parallel arrays
+// in insertion order, with a Map from key to slot. Removing a key leaves a tombstone
+// (value undefined, key kept) so that `next` can continue from a removed key during a
+// traversal, as Lua allows; tombstones are swept only when a new key is inserted. The order
+// of `next` is therefore plain data (array part, then hash slots in order), which is what
+// lets a suspended pairs loop continue with the same keys after dehydrate and hydrate.
+//
+// Invariant: the hash part never holds key arr.length+1 (it is migrated into the array part
+// when the array grows up to it), so the border is always arr.length.
+
+import { LuaFloat, type LuaValue, floatToInteger } from "./value.js";
+
+export class LuaTable {
+  arr: LuaValue[] = [];
+  /** key (normalized) -> slot in hkeys/hvals */
+  hmap: Map<unknown, number> | undefined = undefined;
+  hkeys: LuaValue[] = [];
+  hvals: LuaValue[] = [];
+  /** live (non-tombstone) entries in the hash part */
+  hcount = 0;
+  metatable: LuaTable | undefined = undefined;
+
+  /** Reads t[k] without metamethods. */
+  get(k: LuaValue): LuaValue {
+    if (typeof k === "number") {
+      const a = this.arr;
+      if (k >= 1 && k <= a.length && Number.isInteger(k)) return a[k - 1];
+    } else if (typeof k === "string") {
+      if (this.hmap === undefined) return undefined;
+      const s = this.hmap.get(k);
+      return s === undefined ? undefined : this.hvals[s];
+    } else if (k instanceof LuaFloat) {
+      const i = floatToInteger(k.n);
+      return i !== undefined ? this.get(i) : this.getHash(k.n);
+    }
+    return this.getHash(k);
+  }
+
+  /** Reads t[k] for a string key. */
+  getStr(k: string): LuaValue {
+    if (this.hmap === undefined) return undefined;
+    const s = this.hmap.get(k);
+    return s === undefined ? undefined : this.hvals[s];
+  }
+
+  /** Reads t[i] for an integer key. */
+  getInt(i: number): LuaValue {
+    const a = this.arr;
+    if (i >= 1 && i <= a.length) return a[i - 1];
+    return this.getHash(i);
+  }
+
+  private getHash(k: unknown): LuaValue {
+    if (this.hmap === undefined) return undefined;
+    const s = this.hmap.get(k);
+    return s === undefined ? undefined : this.hvals[s];
+  }
+
+  /**
+   * Writes t[k] = v without metamethods. The caller has checked that k is neither nil
+   * nor NaN (see checkKey).
+   */
+  set(k: LuaValue, v: LuaValue): void {
+    if (typeof k === "number") {
+      if (Number.isInteger(k)) {
+        this.setInt(k, v);
+        return;
+      }
+    } else if (k instanceof LuaFloat) {
+      const i = floatToInteger(k.n);
+      if (i !== undefined) {
+        if (typeof i === "number") this.setInt(i, v);
+        else this.setHash(i, i, v);
+        return;
+      }
+      this.setHash(k.n, k, v);
+      return;
+    }
+    this.setHash(k, k, v);
+  }
+
+  /** Writes t[i] = v for an integer key i (a safe JS integer). */
+  setInt(i: number, v: LuaValue): void {
+    const a = this.arr;
+    const n = a.length;
+    if (i >= 1 && i <= n) {
+      a[i - 1] = v;
+      if (v === undefined && i === n) {
+        // trim trailing nils so the last element stays non-nil
+        let m = n - 1;
+        while (m > 0 && a[m - 1] === undefined) m--;
+        a.length = m;
+      }
+      return;
+    }
+    if (i === n + 1) {
+      if (v === undefined) {
+        if (this.hmap !== undefined) this.setHash(i, i, v);
+        return;
+      }
+      a.push(v);
+      if (this.hcount > 0) this.migrate();
+      return;
+    }
+    this.setHash(i, i, v);
+  }
+
+  /** Moves keys arr.length+1, +2, ... from the hash part into the array part. */
+  private migrate(): void {
+    const map = this.hmap as Map<unknown, number>;
+    const a = this.arr;
+    for (;;) {
+      const k = a.length + 1;
+      const s = map.get(k);
+      if (s === undefined) return;
+      const v = this.hvals[s];
+      if (v === undefined) return;
+      a.push(v);
+      this.hvals[s] = undefined;
+      this.hcount--;
+    }
+  }
+
+  private setHash(mk: unknown, k: LuaValue, v: LuaValue): void {
+    let map = this.hmap;
+    if (map === undefined) {
+      if (v === undefined) return;
+      map = this.hmap = new Map();
+    }
+    const s = map.get(mk);
+    if (s !== undefined) {
+      const old = this.hvals[s];
+      this.hvals[s] = v;
+      if (old === undefined) {
+        if (v !== undefined) this.hcount++;
+      } else if (v === undefined) this.hcount--;
+      return;
+    }
+    if (v === undefined) return;
+    // a new key: sweep tombstones first when they are the majority
+    if (this.hkeys.length > 8 && this.hcount * 2 < this.hkeys.length) this.sweep();
+    map.set(mk, this.hkeys.length);
+    this.hkeys.push(k);
+    this.hvals.push(v);
+    this.hcount++;
+  }
+
+  /** Drops tombstones from the hash part, keeping the order of live entries. */
+  private sweep(): void {
+    const keys = this.hkeys;
+    const vals = this.hvals;
+    const map = new Map<unknown, number>();
+    const nk: LuaValue[] = [];
+    const nv: LuaValue[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      if (vals[i] === undefined) continue;
+      map.set(mapKey(keys[i]), nk.length);
+      nk.push(keys[i]);
+      nv.push(vals[i]);
+    }
+    this.hmap = map;
+    this.hkeys = nk;
+    this.hvals = nv;
+  }
+
+  /** The border #t (without __len). */
+  length(): number {
+    return this.arr.length;
+  }
+
+  /**
+   * The entry after key k in traversal order (k undefined: the first), or undefined at
+   * the end. Returns false when k is not a key of the table.
+   */
+  next(k: LuaValue): [LuaValue, LuaValue] | undefined | false {
+    const a = this.arr;
+    let i: number; // position in array part to continue from (0-based)
+    let h: number; // slot in hash part to continue from
+    if (k === undefined) {
+      i = 0;
+      h = 0;
+    } else {
+      let ik: unknown = k;
+      if (k instanceof LuaFloat) ik = floatToInteger(k.n) ?? k.n;
+      if (typeof ik === "number" && Number.isInteger(ik) && ik >= 1 && ik <= a.length) {
+        i = ik;
+        h = 0;
+      } else {
+        const s = this.hmap?.get(ik);
+        if (s === undefined) return false;
+        i = a.length;
+        h = s + 1;
+      }
+    }
+    for (; i < a.length; i++) {
+      const v = a[i];
+      if (v !== undefined) return [i + 1, v];
+    }
+    const keys = this.hkeys;
+    const vals = this.hvals;
+    for (; h < keys.length; h++) {
+      const v = vals[h];
+      if (v !== undefined) return [keys[h], v];
+    }
+    return undefined;
+  }
+}
+
+/** The Map key for a table key value (integral floats become integers). */
+export function mapKey(k: LuaValue): unknown {
+  if (k instanceof LuaFloat) return floatToInteger(k.n) ?? k.n;
+  return k;
+}
