@@ -6,9 +6,27 @@ import { Closure, type Proto, UpVal } from "./vm/function.js";
 import type { LuaState } from "./vm/state.js";
 import type { LuaValue } from "./vm/value.js";
 
-/** Compiles source text (a byte string) into a main prototype; throws LuaSyntaxError. */
+/** The display name of a chunk (luaO_chunkid). */
+export function chunkDisplayName(source: string): string {
+  if (source.startsWith("=")) return source.slice(1, 60);
+  if (source.startsWith("@")) {
+    const s = source.slice(1);
+    return s.length <= 59 ? s : `...${s.slice(s.length - 56)}`;
+  }
+  const nl = source.indexOf("\n");
+  const max = 45;
+  if (nl < 0 && source.length < max) return `[string "${source}"]`;
+  let len = nl >= 0 ? nl : source.length;
+  if (len > max) len = max;
+  return `[string "${source.slice(0, len)}..."]`;
+}
+
+/**
+ * Compiles source text (a byte string) into a main prototype; throws LuaSyntaxError.
+ * chunkName is the raw name ("@file.lua", "=stdin" or the source itself), as load takes it.
+ */
 export function compile(source: string, chunkName: string, skipComment = false): Proto {
-  const ast = parse(source, chunkName, { skipComment });
+  const ast = parse(source, chunkDisplayName(chunkName), { skipComment });
   const p = compileChunk(ast);
   const all: Proto[] = [];
   const walk = (q: Proto) => {

@@ -10,7 +10,7 @@ import {
   type LuaValue,
   NativeFunction,
   args as A,
-  chunkDisplayName,
+  loadChunk,
   createState,
   getMetamethod,
   makeLib,
@@ -18,6 +18,7 @@ import {
   openLibs,
   runMain,
   tostringBasic,
+  traceback,
 } from "@endymion/native";
 import { openDebug } from "@endymion/native/debug";
 import { openIo } from "./io.js";
@@ -36,7 +37,7 @@ function readSource(file: string): string {
 /** Loads a file as a chunk named like the lua binary names it ("@file"). */
 function loadFile(L: LuaState, file: string, env?: LuaValue[]) {
   const src = readSource(file);
-  return L.load(src, chunkDisplayName(`@${file}`), ...(env ?? []));
+  return loadChunk(L, src, `@${file}`, env ? env[0] : L.globals, true);
 }
 
 /** Adds os.exit, dofile, loadfile, require/package: what the plain interpreter has. */
@@ -171,7 +172,7 @@ export function runLuaCommand(script: string | undefined, scriptArgs: string[]):
   try {
     let fn: LuaValue;
     try {
-      if (script === undefined || script === "-") fn = L.load(fs.readFileSync(0).toString("latin1"), "stdin");
+      if (script === undefined || script === "-") fn = loadChunk(L, fs.readFileSync(0).toString("latin1"), "=stdin", L.globals, true);
       else fn = loadFile(L, script);
     } catch (e) {
       if (e instanceof LuaSyntaxError) throw new LuaError(e.message);
@@ -190,6 +191,8 @@ export function runLuaCommand(script: string | undefined, scriptArgs: string[]):
     }
     if (!(e instanceof LuaError)) {
       flush();
+      const th = (L as unknown as { current: Parameters<typeof traceback>[0] }).current;
+      process.stderr.write(`endymion: internal error\n${traceback(th, undefined)}\n`);
       throw e;
     }
     stdout.flush();

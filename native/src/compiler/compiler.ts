@@ -170,20 +170,20 @@ class Compiler {
 
   // --- statements --------------------------------------------------------------------
 
-  block(b: A.Block): void {
+  block(b: A.Block, isRepeat = false): void {
     const body = b.body;
     for (let i = 0; i < body.length; i++) {
       const s = body[i];
       if (s.kind === "Label") {
-        // a label followed only by labels is at the end of its block
-        let last = true;
+        // a label followed only by labels is at the end of its block ('until' does not end it)
+        let last = !isRepeat;
         for (let j = i + 1; j < body.length; j++) {
           if (body[j].kind !== "Label") {
             last = false;
             break;
           }
         }
-        this.labelStat(s, last);
+        this.labelStat(s, last, body[i + 1]?.line ?? b.endLine);
       } else this.statement(s);
       this.fs.freeReg = this.fs.nactive();
     }
@@ -374,7 +374,9 @@ class Compiler {
       this.checkConst(v, t.line);
       if (v.kind === "local") {
         // constructors and and/or write their target before reading all operands
-        const unsafe = e.kind === "Table" || (e.kind === "Binary" && (e.op === "and" || e.op === "or"));
+        let inner = e;
+        while (inner.kind === "Paren") inner = inner.expr;
+        const unsafe = inner.kind === "Table" || (inner.kind === "Binary" && (inner.op === "and" || inner.op === "or"));
         if (unsafe) {
           const r = fs.reserve();
           this.exprToReg(e, r);
@@ -429,7 +431,7 @@ class Compiler {
     const start = fs.markTarget();
     const loop = this.enterBlock(true);
     const inner = this.enterBlock(false);
-    this.block(s.body);
+    this.block(s.body, true);
     fs.line = s.body.endLine;
     const exit = this.condJump(s.cond, true);
     if (inner.hasUpval || inner.hasTbc) {
@@ -613,7 +615,7 @@ class Compiler {
     fs.pendingGotos.push({ name: s.label, pc, line: s.line, nactive: fs.nactive(), close: false });
   }
 
-  labelStat(s: A.LabelStat, last: boolean): void {
+  labelStat(s: A.LabelStat, last: boolean, nextLine = s.line): void {
     const fs = this.fs;
     const bl = fs.block as BlockScope;
     for (let b: BlockScope | undefined = bl; b; b = b.parent) {
@@ -638,7 +640,7 @@ class Compiler {
       }
       if (g.nactive < lab.nactive) {
         const v = fs.actives[g.nactive];
-        fs.error(`<goto ${s.name}> at line ${g.line} jumps into the scope of local '${v.name}'`, g.line);
+        fs.error(`<goto ${s.name}> at line ${g.line} jumps into the scope of local '${v.name}'`, nextLine);
       }
       fs.patchJump(g.pc, lab.pc);
       if (g.close || g.nactive > lab.nactive) fs.code[g.pc * 4 + 1] = lab.nactive + 1;

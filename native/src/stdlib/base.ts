@@ -1,9 +1,9 @@
 // The base library: print, type, pairs, pcall, error, load, tonumber, metatables...
 
-import { LuaError, argError, nativeError } from "../vm/errors.js";
+import { LuaError, NativeError, argError, nativeError } from "../vm/errors.js";
 import { FrameFlag, type LuaThread } from "../vm/frames.js";
 import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
-import { framePosition } from "../vm/debuginfo.js";
+import { callLevels, framePosition } from "../vm/debuginfo.js";
 import { getMetamethod, metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
@@ -16,34 +16,14 @@ function currentThread(L: LuaState): LuaThread {
   return (L as unknown as { current: LuaThread }).current;
 }
 
-/** "chunk:line:" of the Lua function at `level` (1 = the caller of the native), or "". */
+/** "chunk:line: " of the Lua function at `level` (1 = the caller of the native), or "". */
 export function where(L: LuaState, level: number): string {
   const th = currentThread(L);
-  const frames = th.frames;
-  let fi = frames.length - level;
-  if (fi < 0 || fi >= frames.length) return "";
-  // a boundary between levels means the level is a native: no position
-  for (let j = frames.length - 1; j > fi; j--) {
-    if (frames[j].flags & (FrameFlag.JsBoundary | FrameFlag.CoroutineBase | FrameFlag.Pcall | FrameFlag.Xpcall)) return "";
-  }
-  if (!(L as unknown as { calledFromLua: boolean }).calledFromLua && level === 1) return "";
-  fi = Math.max(fi, 0);
-  return `${framePosition(frames[fi])} `;
-}
-
-/** The display name of a chunk (luaO_chunkid). */
-export function chunkDisplayName(source: string): string {
-  if (source.startsWith("=")) return source.slice(1, 60);
-  if (source.startsWith("@")) {
-    const s = source.slice(1);
-    return s.length <= 59 ? s : `...${s.slice(s.length - 56)}`;
-  }
-  const nl = source.indexOf("\n");
-  const max = 45;
-  if (nl < 0 && source.length < max) return `[string "${source}"]`;
-  let len = nl >= 0 ? nl : source.length;
-  if (len > max) len = max;
-  return `[string "${source.slice(0, len)}..."]`;
+  const levels = callLevels(th);
+  // level 1 is the function that called the native; when a native called it, that is C
+  if (!(L as unknown as { calledFromLua: boolean }).calledFromLua) levels.unshift(undefined);
+  const f = levels[level - 1];
+  return f ? `${framePosition(f)} ` : "";
 }
 
 /** tonumber with a base: digits in the base, optional sign, spaces around. */
@@ -51,8 +31,8 @@ function toNumberBase(s: string, base: number): LuaValue {
   s = s.trim().replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, "");
   let neg = false;
   let i = 0;
-  if (s[0] === "-") {
-    neg = true;
+  if (s[0] === "-" || s[0] === "+") {
+    neg = s[0] === "-";
     i = 1;
   }
   if (i >= s.length) return undefined;
@@ -190,8 +170,9 @@ export function openBase(L: LuaState): LuaTable {
   );
   const ipairsAux = native(L, "ipairs_aux", (L, args) => {
     const t = args[0];
-    const i = (args[1] as number) + 1;
-    const v = t instanceof LuaTable && t.metatable === undefined ? t.getInt(i) : L.index(t, i);
+    const prev = args[1] as number | bigint;
+    const i = typeof prev === "number" && prev < 9007199254740991 ? prev + 1 : normInt(BigInt(prev) + 1n);
+    const v = t instanceof LuaTable && t.metatable === undefined ? (typeof i === "number" ? t.getInt(i) : t.get(i)) : L.index(t, i);
     return v === undefined ? [undefined] : [i, v];
   });
   def("ipairs", (_L, args) => {
@@ -249,6 +230,7 @@ export function openBase(L: LuaState): LuaTable {
       text = readChunk(L, chunk);
     } catch (e) {
       if (e instanceof LuaError) return [undefined, e.value];
+      if (e instanceof NativeError) return [undefined, e.message];
       throw e;
     }
     const name = args[1] !== undefined ? String(optString(args, 2, "")) : typeof chunk === "string" ? chunk : "=(load)";
@@ -258,7 +240,7 @@ export function openBase(L: LuaState): LuaTable {
     if (!isBinary && !mode.includes("t")) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
     if (isBinary) return [undefined, "binary chunks are not supported"];
     try {
-      const f = L.load(text, chunkDisplayName(name), args.length >= 4 ? args[3] : L.globals);
+      const f = L.load(text, name, args.length >= 4 ? args[3] : L.globals);
       return [f];
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);

@@ -37,6 +37,7 @@ export function closeCoroutine(L: LuaState, co: LuaThread): LuaValue[] {
   let err: LuaValue = co.diedWithError ? co.errorValue : undefined;
   let failed = co.diedWithError;
   closeUpvals(co, 0);
+  co.status = "running"; // closing: it cannot be closed or resumed again meanwhile
   while (co.tbc.length > 0) {
     const idx = co.tbc.pop() as number;
     const v = co.stack[idx];

@@ -2,7 +2,7 @@
 // traceback, getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
 // getmetatable/setmetatable, getregistry, and inert hook functions.
 
-import { activeLocals, calledName, frameLine, traceback } from "../vm/debuginfo.js";
+import { activeLocals, callLevels, calledName, frameLine, traceback } from "../vm/debuginfo.js";
 import { argError } from "../vm/errors.js";
 import { type Frame, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
@@ -23,11 +23,15 @@ function threadArg(L: LuaState, args: LuaValue[]): [LuaThread, LuaValue[]] {
   return [current(L), args];
 }
 
-/** The frame at a level (1 = the function that called the debug function). */
-function frameAt(th: LuaThread, level: number, self: boolean): { f: Frame; fi: number } | undefined {
-  const fi = th.frames.length - (self ? level : level + 1);
-  if (level < 0 || fi < 0 || fi >= th.frames.length) return undefined;
-  return { f: th.frames[fi], fi };
+/**
+ * The frame at a level (1 = the function that called the debug function); f undefined
+ * when that level is a native; undefined when there is no such level.
+ */
+function frameAt(th: LuaThread, level: number, _self: boolean): { f: Frame | undefined; fi: number } | undefined {
+  const levels = callLevels(th);
+  if (level < 1 || level > levels.length) return undefined;
+  const f = levels[level - 1];
+  return { f, fi: f ? th.frames.indexOf(f) : -1 };
 }
 
 const upvalIds = new WeakMap<object, LuaUserdata>();
@@ -61,6 +65,20 @@ export function openDebug(L: LuaState): LuaTable {
         }
         const r = frameAt(th, target, th !== current(L));
         if (!r) return [undefined];
+        if (!r.f) {
+          t.set("what", "C");
+          t.set("source", "=[C]");
+          t.set("short_src", "[C]");
+          t.set("currentline", -1);
+          t.set("linedefined", -1);
+          t.set("lastlinedefined", -1);
+          t.set("namewhat", "");
+          t.set("nups", 0);
+          t.set("nparams", 0);
+          t.set("isvararg", true);
+          t.set("istailcall", false);
+          return [t];
+        }
         frame = r.f;
         fi = r.fi;
         fn = frame.closure;
@@ -69,7 +87,7 @@ export function openDebug(L: LuaState): LuaTable {
       if (fn instanceof Closure) {
         const p = fn.proto;
         if (what.includes("S")) {
-          t.set("source", p.source.startsWith("[string") ? p.chunk?.source ?? p.source : `@${p.source}`);
+          t.set("source", p.chunk?.name ?? p.source);
           t.set("short_src", p.source);
           t.set("linedefined", p.lineDefined);
           t.set("lastlinedefined", p.lastLineDefined);
@@ -124,6 +142,7 @@ export function openDebug(L: LuaState): LuaTable {
       const r = frameAt(th, level, th !== current(L));
       if (!r) return argError(args === a ? 1 : 2, "level out of range");
       const f = r.f;
+      if (!f) return [undefined];
       if (n < 0) {
         const va = f.varargs;
         if (-n > va.length) return [undefined];
@@ -139,7 +158,7 @@ export function openDebug(L: LuaState): LuaTable {
       const level = checkInt(args, 1);
       const n = checkInt(args, 2);
       const r = frameAt(th, level, th !== current(L));
-      if (!r) return argError(1, "level out of range");
+      if (!r || !r.f) return argError(1, "level out of range");
       const locs = activeLocals(r.f.closure.proto, r.f.pc - 1);
       if (n < 1 || n > locs.length) return [undefined];
       th.stack[r.f.base + locs[n - 1].reg] = args[2];

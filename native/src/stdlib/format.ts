@@ -5,9 +5,9 @@
 // on exact ties, where JS rounds away from zero and glibc to even. A tie is detected
 // exactly (a power-of-two test, or a bigint test for large integers) and then corrected.
 
-import type { LuaState } from "../vm/state.js";
 import { argError, nativeError } from "../vm/errors.js";
-import { LuaFloat, type LuaValue, isNumber, numberToString, toDouble } from "../vm/value.js";
+import type { LuaState } from "../vm/state.js";
+import { isNumber, LuaFloat, type LuaValue, numberToString, toDouble } from "../vm/value.js";
 import { checkInteger, checkNumber, checkString } from "./args.js";
 
 const MAX_FORMAT = 32; // as lstrlib: a conversion spec longer than this is refused
@@ -31,6 +31,8 @@ interface Spec {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Flags, digits and '.': what may stand between '%' and the conversion letter. */
+const isSpecChar = (c: number) => (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 32 || c === 35 || c === 46;
 
 /**
  * Checks the text between '%' and the conversion letter against the flags a conversion
@@ -157,23 +159,40 @@ export function fixedDigits(a: number, p: number): string {
   return s;
 }
 
+/** The last exponent expMantissa computed. */
+let lastExp = 0;
+
+/**
+ * The mantissa "d.ddd" of C's %.<p>e of a finite a >= 0, rounded as glibc rounds; the
+ * decimal exponent is left in lastExp.
+ */
+function expMantissa(a: number, p: number): string {
+  if (a === 0) {
+    lastExp = 0;
+    return p > 0 ? `0.${"0".repeat(p)}` : "0";
+  }
+  const s = a.toExponential(p);
+  const ei = s.indexOf("e");
+  let m = s.slice(0, ei);
+  let x = 0;
+  for (let j = ei + 2; j < s.length; j++) x = x * 10 + s.charCodeAt(j) - 48;
+  if (s.charCodeAt(ei + 1) === 45 /* - */) x = -x;
+  const last = m.length - 1;
+  if ((m.charCodeAt(last) & 1) === 1 && isTie(a, p - x)) m = decLastDigit(m, last);
+  lastExp = x;
+  return m;
+}
+
+/** "e+05": an exponent with at least two digits. */
+function expSuffix(x: number): string {
+  const ax = x < 0 ? -x : x;
+  return `e${x < 0 ? "-" : "+"}${ax < 10 ? "0" : ""}${ax}`;
+}
+
 /** C's %.<p>e of a finite a >= 0 (lower case). */
 export function expDigits(a: number, p: number): string {
-  let m: string;
-  let x: number;
-  if (a === 0) {
-    m = p > 0 ? `0.${"0".repeat(p)}` : "0";
-    x = 0;
-  } else {
-    const s = a.toExponential(p);
-    const ei = s.indexOf("e");
-    m = s.slice(0, ei);
-    x = Number(s.slice(ei + 1));
-    const last = m.length - 1;
-    if ((m.charCodeAt(last) & 1) === 1 && isTie(a, p - x)) m = decLastDigit(m, last);
-  }
-  const ax = x < 0 ? -x : x;
-  return `${m}e${x < 0 ? "-" : "+"}${ax < 10 ? "0" : ""}${ax}`;
+  const m = expMantissa(a, p);
+  return m + expSuffix(lastExp);
 }
 
 /** Removes trailing zeros of a fraction, and the point when nothing is left after it. */
@@ -188,18 +207,15 @@ function stripZeros(s: string): string {
 /** C's %.<p>g of a finite a >= 0 (lower case). */
 export function gDigits(a: number, p: number, alt: boolean): string {
   if (p === 0) p = 1;
-  let x = 0;
-  let e = "";
-  if (a !== 0) {
-    e = expDigits(a, p - 1);
-    x = Number(e.slice(e.indexOf("e") + 1));
-  }
-  if (x < -4 || x >= p) {
-    if (alt) return e;
-    const ei = e.indexOf("e");
-    return stripZeros(e.slice(0, ei)) + e.slice(ei);
-  }
-  const f = fixedDigits(a, p - 1 - x);
+  const m = expMantissa(a, p - 1);
+  const x = lastExp;
+  if (x < -4 || x >= p) return (alt ? m : stripZeros(m)) + expSuffix(x);
+  // fixed notation with p - 1 - x decimals: the same p significant digits, rounded alike
+  let f: string;
+  if (p === 1) f = x === 0 ? m : `0.${"0".repeat(-x - 1)}${m}`;
+  else if (x === 0) f = m;
+  else if (x > 0) f = x + 1 < p ? `${m[0]}${m.slice(2, x + 2)}.${m.slice(x + 2)}` : m[0] + m.slice(2);
+  else f = `0.${"0".repeat(-x - 1)}${m[0]}${m.slice(2)}`;
   return alt ? f : stripZeros(f);
 }
 
@@ -226,7 +242,8 @@ export function hexDigits(a: number, prec: number, alt: boolean): string {
     let q = Math.floor(frac / unit);
     const rem = frac - q * unit;
     const half = unit / 2;
-    if (rem > half || (rem === half && q % 2 === 1)) q++;
+    const odd = prec === 0 ? lead === 1 : q % 2 === 1; // the last digit kept, for ties
+    if (rem > half || (rem === half && odd)) q++;
     if (q === 16 ** prec) {
       q = 0;
       lead++;
@@ -247,7 +264,7 @@ function formatFloat(n: number, conv: string, sp: Spec): string {
   const neg = signBit(n);
   const prefix = neg ? "-" : sp.plus ? "+" : sp.space ? " " : "";
   if (!Number.isFinite(n)) {
-    const body = n !== n ? "nan" : "inf";
+    const body = Number.isNaN(n) ? "nan" : "inf";
     return padNumber(prefix, upper ? body.toUpperCase() : body, sp, false);
   }
   const a = neg ? -n : n;
@@ -315,7 +332,7 @@ function quoteValue(args: LuaValue[], arg: number): string {
     const n = toDouble(v);
     if (n === Infinity) return "1e9999";
     if (n === -Infinity) return "-1e9999";
-    if (n !== n) return "(0/0)";
+    if (Number.isNaN(n)) return "(0/0)";
     return (signBit(n) ? "-" : "") + hexDigits(Math.abs(n), -1, false);
   }
   if (v === undefined || typeof v === "boolean") return String(v === undefined ? "nil" : v);
@@ -393,7 +410,7 @@ export function strFormat(L: LuaState, args: LuaValue[]): LuaValue[] {
     }
     // span flags, width and precision, then the conversion letter
     const start = i;
-    while (i < n && "-+ #0123456789.".includes(fmt[i])) i++;
+    while (i < n && isSpecChar(fmt.charCodeAt(i))) i++;
     if (i - start + 1 >= MAX_FORMAT - 10) nativeError("invalid format (too long)");
     const spec = fmt.slice(start, i);
     const conv = i < n ? fmt[i] : "";

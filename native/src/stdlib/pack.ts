@@ -12,7 +12,7 @@ const SZINT = 8; // sizeof(lua_Integer)
 const MAXALIGN = 8; // the default of '!'
 const MAXSIZE = 0x7fffffff; // largest size a format may describe
 
-const enum K {
+enum K {
   Int,
   Uint,
   Float,
@@ -185,7 +185,7 @@ function unpackInt(data: string, pos: number, little: boolean, size: number, sig
     if (signed && res >= 2 ** (size * 8 - 1)) res -= 2 ** (size * 8);
     return res;
   }
-  const limit = size <= SZINT ? size : SZINT;
+  const limit = Math.min(size, SZINT);
   let res = 0n;
   for (let i = limit - 1; i >= 0; i--) res = (res << 8n) | BigInt(at(i));
   if (size < SZINT) {
@@ -224,6 +224,14 @@ function fitsUnsigned(n: number | bigint, bits: number): boolean {
   return n >= 0n && n < 1n << BigInt(bits);
 }
 
+/**
+ * Fails for a missing argument as lstrlib does: its arguments are followed by a nil on the
+ * C stack, so a missing one is reported as "got nil".
+ */
+function present(args: LuaValue[], arg: number, expected: string): void {
+  if (arg > args.length) argError(arg, `${expected} expected, got nil`);
+}
+
 export function strPack(_L: LuaState, args: LuaValue[]): LuaValue[] {
   const fmt = checkString(args, 1);
   const h = new Header(fmt);
@@ -237,6 +245,8 @@ export function strPack(_L: LuaState, args: LuaValue[]): LuaValue[] {
     total += toAlign + size;
     if (toAlign > 0) out += "\0".repeat(toAlign);
     arg++;
+    if (opt <= K.Double) present(args, arg, "number");
+    else if (opt <= K.Zstr) present(args, arg, "string");
     switch (opt) {
       case K.Int: {
         const n = checkInteger(args, arg);

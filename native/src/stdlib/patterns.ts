@@ -6,11 +6,11 @@
 // ends in "pattern too complex" rather than in a JS stack overflow. Character classes
 // follow the C locale: only ASCII bytes are letters, digits, spaces and so on.
 
+import { nativeError } from "../vm/errors.js";
 import { NativeFunction } from "../vm/function.js";
 import type { LuaState } from "../vm/state.js";
-import { nativeError } from "../vm/errors.js";
 import { LuaTable } from "../vm/table.js";
-import { type LuaValue, isNumber, numberToString, typeName } from "../vm/value.js";
+import { isNumber, type LuaValue, numberToString, typeName } from "../vm/value.js";
 import { checkInt, checkString, optInt, typeError } from "./args.js";
 
 const MAXCCALLS = 200;
@@ -30,6 +30,7 @@ const PUNCT = 64;
 const XDIGIT = 128;
 const ALNUM = 256;
 const GRAPH = 512;
+const ZERO = 1024;
 
 /** ctype bits of each byte. */
 const ctype = new Uint16Array(256);
@@ -48,6 +49,7 @@ for (let c = 0; c < 256; c++) {
     f |= GRAPH;
     if (!upper && !lower && !digit) f |= PUNCT;
   }
+  if (c === 0) f |= ZERO;
   ctype[c] = f;
 }
 
@@ -63,6 +65,7 @@ classBit[115] = SPACE; // s
 classBit[117] = UPPER; // u
 classBit[119] = ALNUM; // w
 classBit[120] = XDIGIT; // x
+classBit[122] = ZERO; // z (deprecated, still accepted by 5.4)
 
 /** Whether byte c belongs to the class %cl (cl a pattern byte after '%'). */
 function matchClass(c: number, cl: number): boolean {
@@ -171,7 +174,9 @@ function doMatch(ms: MatchState, s: number, p: number): number {
     const pc = pat.charCodeAt(p);
     if (pc === 40 /* ( */) {
       result =
-        pat.charCodeAt(p + 1) === 41 ? startCapture(ms, s, p + 2, CAP_POSITION) : startCapture(ms, s, p + 1, CAP_UNFINISHED);
+        pat.charCodeAt(p + 1) === 41
+          ? startCapture(ms, s, p + 2, CAP_POSITION)
+          : startCapture(ms, s, p + 1, CAP_UNFINISHED);
       break;
     }
     if (pc === 41 /* ) */) {
@@ -430,10 +435,11 @@ function findAux(L: LuaState, args: LuaValue[], find: boolean): LuaValue[] {
   if (anchor) p0 = 1;
   const ms = new MatchState(L, s, p);
   const first = anchor ? -1 : firstLiteral(p, p0);
+  const firstCh = first >= 0 ? String.fromCharCode(first) : "";
   let s1 = init;
   for (;;) {
     if (first >= 0) {
-      s1 = s.indexOf(String.fromCharCode(first), s1);
+      s1 = s.indexOf(firstCh, s1);
       if (s1 < 0) break;
     }
     ms.reset();
@@ -480,9 +486,10 @@ function gmatchStep(L: LuaState, st: LuaValue[]): LuaValue[] | undefined {
   const last = st[3] as number;
   const ms = new MatchState(L, s, p);
   const first = firstLiteral(p, 0);
+  const firstCh = first >= 0 ? String.fromCharCode(first) : "";
   for (; src <= s.length; src++) {
     if (first >= 0) {
-      src = s.indexOf(String.fromCharCode(first), src);
+      src = s.indexOf(firstCh, src);
       if (src < 0) break;
     }
     ms.reset();
@@ -546,6 +553,7 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   const p0 = anchor ? 1 : 0;
   const ms = new MatchState(L, src, p);
   const first = anchor ? -1 : firstLiteral(p, p0);
+  const firstCh = first >= 0 ? String.fromCharCode(first) : "";
   let parts: ReplPart[] | undefined; // the parsed replacement, on the first match
   const plainRepl = kind === 0 && replStr.indexOf("%") < 0;
   let out = "";
@@ -556,7 +564,7 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   let changed = false;
   while (n < maxS) {
     if (first >= 0) {
-      const k = src.indexOf(String.fromCharCode(first), s);
+      const k = src.indexOf(firstCh, s);
       if (k < 0) break;
       s = k;
     }

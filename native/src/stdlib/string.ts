@@ -4,7 +4,7 @@
 // string.byte/char are exact. Pattern matching lives in patterns.ts, string.format in
 // format.ts and string.pack/unpack in pack.ts; this file holds the simple functions.
 
-import { NativeError, argError, nativeError } from "../vm/errors.js";
+import { argError, NativeError, nativeError } from "../vm/errors.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import type { LuaValue } from "../vm/value.js";

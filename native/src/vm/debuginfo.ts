@@ -2,7 +2,7 @@
 
 import { Op } from "../compiler/opcodes.js";
 import type { Proto } from "./function.js";
-import type { Frame, LuaThread } from "./frames.js";
+import { type Frame, FrameFlag, type LuaThread } from "./frames.js";
 
 /** The name of the local in register reg at instruction pc, if any. */
 export function localName(p: Proto, reg: number, pc: number): string | undefined {
@@ -178,6 +178,22 @@ export function callSiteName(f: Frame): [string, string] | undefined {
   if (op === Op.Call || op === Op.TailCall) return describeReg(p, pc, p.code[i + 1]);
   if (op === Op.TForCall) return ["for iterator", "for iterator"];
   return undefined;
+}
+
+/**
+ * The call levels of a thread from the top: Lua frames, and `undefined` for the native
+ * functions between them (pcall under a Pcall frame, a native under a JsBoundary frame),
+ * so that levels count as PUC-Rio counts them.
+ */
+export function callLevels(th: LuaThread): (Frame | undefined)[] {
+  const out: (Frame | undefined)[] = [];
+  const frames = th.frames;
+  for (let fi = frames.length - 1; fi >= 0; fi--) {
+    const f = frames[fi];
+    out.push(f);
+    if (f.flags & (FrameFlag.JsBoundary | FrameFlag.Pcall | FrameFlag.Xpcall)) out.push(undefined);
+  }
+  return out;
 }
 
 /** A traceback of a thread's frames, innermost first, as "stack traceback:\n\t...". */

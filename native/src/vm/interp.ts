@@ -29,7 +29,7 @@ import {
 } from "./meta.js";
 import type { LuaState } from "./state.js";
 import { LuaTable } from "./table.js";
-import { LuaFloat, type LuaValue, normInt, rawEquals, truthy, typeName } from "./value.js";
+import { LuaFloat, type LuaValue, normInt, numberToInteger, rawEquals, stringToNumber, toFloatValue, truthy, typeName } from "./value.js";
 
 /** Lua frames per thread before "stack overflow" (PUC-Rio allows about 200000 Lua calls). */
 export const MAX_FRAMES = 200000;
@@ -686,7 +686,14 @@ function arith(L: InterpState, f: Frame | undefined, op: number, a: LuaValue, b:
   try {
     r = arithRaw(op, a, b);
   } catch (e) {
-    if (e instanceof VMError) rtError(L, e.message);
+    if (e instanceof VMError) {
+      if (e.message === "number has no integer representation" && f) {
+        const badA = numberToInteger(a) === undefined;
+        const info = curVarInfo(L, badA ? rkA : rkB);
+        rtError(L, `number${info} has no integer representation`);
+      }
+      rtError(L, e.message);
+    }
     throw e;
   }
   if (r !== undefined) return r;
@@ -706,7 +713,10 @@ function arith(L: InterpState, f: Frame | undefined, op: number, a: LuaValue, b:
     }
   }
   const { bad, msg } = arithErrorKind(op, a, b);
-  if (msg === "number has no integer representation") rtError(L, msg);
+  if (msg === "number has no integer representation") {
+    const badA = numberToInteger(a) === undefined;
+    rtError(L, `number${f ? curVarInfo(L, badA ? rkA : rkB) : ""} has no integer representation`);
+  }
   const v = bad === "a" ? a : b;
   const info = f ? curVarInfo(L, bad === "a" ? rkA : rkB) : "";
   return typeErr(L, v, msg.replace(/ on$/, " on"), info);
@@ -753,8 +763,8 @@ function length(L: InterpState, f: Frame | undefined, v: LuaValue, rk: number): 
   if (typeof v === "string") return v.length;
   const mm = getMetamethod(L, v, "__len");
   if (mm !== undefined) {
-    if (f) return callMeta(L, L.current, f, mm, [v]);
-    return callValue(L, mm, [v])[0];
+    if (f) return callMeta(L, L.current, f, mm, [v, v]);
+    return callValue(L, mm, [v, v])[0];
   }
   if (v instanceof LuaTable) return v.length();
   return typeErr(L, v, "get length of", f ? curVarInfo(L, rk) : "");
@@ -858,6 +868,7 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     }
     if (fi >= 0 && frames[fi].flags & FrameFlag.JsBoundary) {
       const f = frames[fi];
+      if (err.luaTraceback === undefined) err.luaTraceback = traceback(th, undefined);
       closeUpvals(th, f.func);
       let value = err.value;
       value = closeTbcNested(L, th, f.func, value, true);
@@ -1508,6 +1519,14 @@ function forValue(L: InterpState, v: LuaValue, what: string): void {
  * loop must be skipped.
  */
 function forPrep(L: InterpState, stack: LuaValue[], ra: number): boolean {
+  // strings are converted (to floats, as luaV_tonumber_ does)
+  for (let j = 0; j < 3; j++) {
+    const v = stack[ra + j];
+    if (typeof v === "string") {
+      const n = stringToNumber(v);
+      if (n !== undefined) stack[ra + j] = toFloatValue(n);
+    }
+  }
   const init = stack[ra];
   const limit = stack[ra + 1];
   const step = stack[ra + 2];

@@ -104,7 +104,7 @@ function intArith(op: number, a: number | bigint, b: number | bigint): number | 
         break;
       }
       case Op.Mod: {
-        if (b === 0) throw new VMError("attempt to perform 'n%%0'");
+        if (b === 0) throw new VMError("attempt to perform 'n%0'");
         let m = a % b;
         if (m !== 0 && m < 0 !== b < 0) m += b;
         return m + 0;
@@ -132,7 +132,7 @@ function intArithBig(op: number, a: bigint, b: bigint): number | bigint {
       return normInt(q);
     }
     case Op.Mod: {
-      if (b === 0n) throw new VMError("attempt to perform 'n%%0'");
+      if (b === 0n) throw new VMError("attempt to perform 'n%0'");
       let m = a % b;
       if (m !== 0n && m < 0n !== b < 0n) m += b;
       return normInt(m);

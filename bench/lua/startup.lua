@@ -1,0 +1,2 @@
+-- startup: an empty program. Its time is the fixed cost of launching the engine
+-- (process start, runtime load, state creation, standard library setup).

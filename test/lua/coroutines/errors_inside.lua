@@ -1,0 +1,12 @@
+-- checks: errors inside coroutines are returned by resume and kill the coroutine
+local co = coroutine.create(function() local x = nil; coroutine.yield(1); return x.field end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local co2 = coroutine.create(function() error({code = 5}) end)
+local ok, e = coroutine.resume(co2)
+print(ok, type(e), e.code)
+local w = coroutine.wrap(function() error("wrapped error") end)
+print(pcall(w))
+local w2 = coroutine.wrap(function() error("no position", 0) end)
+print(pcall(w2))

@@ -1,0 +1,13 @@
+-- checks: "bad argument #n to 'f'" messages from library functions
+print(pcall(function() return ipairs() end))
+print(pcall(function() return ("x"):rep() end))
+print(pcall(function() return math.floor("a") end))
+print(pcall(function() return setmetatable(1, {}) end))
+print(pcall(function() return tostring() end))
+print(pcall(function() return string.sub() end))
+print(pcall(function() return table.concat({}, 1, 2, 3) end))
+print(pcall(function() return math.max() end))
+print(pcall(function() return select(0) end))
+print(pcall(function() return string.char(1000) end))
+print(pcall(function() return tonumber("10", 99) end))
+print(pcall(function() return ("x"):format(1) end))

@@ -1,0 +1,11 @@
+-- checks: error with non-string values (tables, numbers, nil, booleans) passes them through unchanged
+local ok, e = pcall(error, {code = 42, msg = "custom"})
+print(ok, type(e), e.code, e.msg)
+print(pcall(error, 42))
+print(pcall(error, 4.5))
+print(pcall(error, nil))
+print(pcall(error, false))
+print(pcall(error, true))
+local ok2, e2 = pcall(function() error(setmetatable({}, {__tostring = function() return "E!" end})) end)
+print(ok2, tostring(e2))
+print(select("#", pcall(error)))

@@ -1,0 +1,10 @@
+-- checks: chunk names in error messages for strings, '=name' and '@name' chunk names
+print(load("x = ", "custom"))
+print(load("x = ", "=exact name"))
+print(load("x = ", "@file.lua"))
+print(load("\n\nx = ", "=lines"))
+print(pcall(load("local a = 1\nlocal b = a + nil\nreturn b", "=rt")))
+print(pcall(load("local a = nil\nreturn a.b", "=rtchunk")))
+print(pcall(load("error('in chunk')", "@chunk.lua")))
+print(load("x = ", "a very long chunk name that goes on and on and on and on and on and on and on and on"))
+print(load("x =\n", "line one\nline two"))

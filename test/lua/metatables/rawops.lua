@@ -1,0 +1,10 @@
+-- checks: rawget/rawset/rawequal/rawlen bypass metamethods
+local t = setmetatable({}, {__index = function() return "meta" end, __newindex = function() error("blocked") end, __len = function() return 99 end, __eq = function() return true end})
+rawset(t, "a", 1)
+print(t.a, t.b, rawget(t, "b"), #t, rawlen(t))
+print(pcall(function() t.c = 1 end))
+local u = setmetatable({}, getmetatable(t))
+print(t == u, rawequal(t, u), rawequal(t, t))
+print(rawset(t, 1, "x") == t, rawlen({1, 2}), rawlen("xyz"))
+print(pcall(rawset, t, nil, 1))
+print(pcall(rawget, "str", 1))

@@ -1,0 +1,13 @@
+-- checks: os.time(table) normalization round trips through os.date("*t") (timezone independent)
+local function norm(t)
+  local d = os.date("*t", os.time(t))
+  return string.format("%04d-%02d-%02d %02d:%02d:%02d wday=%d yday=%d", d.year, d.month, d.day, d.hour, d.min, d.sec, d.wday, d.yday)
+end
+print(norm{year = 2020, month = 1, day = 1, hour = 12})
+print(norm{year = 2020, month = 1, day = 32, hour = 12})
+print(norm{year = 2020, month = 2, day = 30, hour = 12})
+print(norm{year = 2021, month = 2, day = 29, hour = 12})
+print(norm{year = 2020, month = 13, day = 1, hour = 12})
+print(norm{year = 2020, month = 0, day = 1, hour = 12})
+print(norm{year = 2020, month = 6, day = 15, hour = 12, min = 90, sec = 125})
+print(norm{year = 2000, month = 3, day = 0, hour = 12})

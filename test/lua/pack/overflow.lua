@@ -1,0 +1,10 @@
+-- checks: integer overflow checks when packing small sizes and unpacking large ones
+print(pcall(string.pack, "i1", 128))
+print(pcall(string.pack, "i1", -129))
+print(pcall(string.pack, "I1", 256))
+print(pcall(string.pack, "I1", -1))
+print(string.unpack("<i1", string.pack("<i1", -128)), string.unpack("<I1", string.pack("<I1", 255)))
+print(pcall(string.unpack, "<i9", "\0\0\0\0\0\0\0\0\1"))
+print(string.unpack("<i9", "\255\255\255\255\255\255\255\255\255"))
+print(pcall(string.pack, "i17", 1))
+print(pcall(string.pack, "i0", 1))

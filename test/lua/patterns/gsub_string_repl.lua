@@ -1,0 +1,10 @@
+-- checks: gsub with string replacement, %0-%9 and %% in replacement, max count
+print(("hello world"):gsub("o", "0"))
+print(("hello world"):gsub("(%w+)", "<%1>"))
+print(("hello world"):gsub("%w+", "%0 %0", 1))
+print(("abc"):gsub("", "-"))
+print(("abc"):gsub("%w", "%%"))
+print(("hello"):gsub("l", "L", 0), ("hello"):gsub("l", "L", 1), ("hello"):gsub("l", "L", 5))
+print(("x = 1"):gsub("(%w+) = (%w+)", "%2 = %1"))
+print(pcall(string.gsub, "abc", "(a)", "%2"))
+print(pcall(string.gsub, "abc", "a", "%x"))

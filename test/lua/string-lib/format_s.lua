@@ -1,0 +1,5 @@
+-- checks: tostring behaviour inside string functions (numbers, booleans via tostring)
+print(string.format("%s %s %s", nil, true, 12))
+print(string.format("%s", setmetatable({}, {__tostring = function() return "OBJ" end})))
+print(pcall(string.format, "%s", setmetatable({}, {__tostring = function() return 42 end})))
+print(#string.format("%s", string.rep("z", 500)))

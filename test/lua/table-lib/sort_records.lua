@@ -1,0 +1,11 @@
+-- checks: sorting records by multiple keys
+local people = {
+  {name = "Ann", age = 30}, {name = "Bob", age = 25}, {name = "Cid", age = 30},
+  {name = "Dee", age = 22}, {name = "Eve", age = 25}, {name = "Fay", age = 41},
+}
+table.sort(people, function(a, b)
+  if a.age ~= b.age then return a.age < b.age end
+  return a.name < b.name
+end)
+for _, p in ipairs(people) do io.write(p.name, ":", p.age, " ") end
+print()

@@ -1,0 +1,6 @@
+-- checks: tostring of tables/functions has the expected prefix (addresses not printed)
+print(tostring({}):match("^table: ") ~= nil, tostring(print):match("^builtin: ") ~= nil or tostring(print):match("^function: ") ~= nil)
+print(tostring(function() end):match("^function: ") ~= nil, tostring(coroutine.create(print)):match("^thread: ") ~= nil)
+local t = setmetatable({}, {__tostring = function() return "pretty" end})
+print(tostring(t), tostring(nil), tostring(false))
+print(pcall(tostring, setmetatable({}, {__tostring = function() error("ts failed") end})))

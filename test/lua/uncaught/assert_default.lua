@@ -1,0 +1,2 @@
+-- checks: uncaught assert failure without a message
+assert(1 == 2)

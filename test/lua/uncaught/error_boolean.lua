@@ -1,0 +1,2 @@
+-- checks: uncaught boolean error value
+error(false)

@@ -1,0 +1,2 @@
+-- checks: uncaught "attempt to yield from outside a coroutine"
+coroutine.yield(1)

@@ -1,0 +1,4 @@
+-- checks: calling select/table.unpack incorrectly
+print(pcall(select))
+print(pcall(select, nil))
+print(pcall(select, 1.5, 1))
