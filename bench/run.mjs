@@ -221,6 +221,7 @@ function parseOptions(argv) {
 
 // ----------------------------------------------------------------------------- measuring
 const GNU_TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : null;
+const liveGroups = new Set(); // process groups of running children
 let tmpCounter = 0;
 
 /**
@@ -267,6 +268,7 @@ export function measure(argv, { timeout = 300, cwd = ROOT, env = process.env } =
       });
       return;
     }
+    if (child.pid) liveGroups.add(child.pid);
     child.stdout.setEncoding("utf8");
     child.stderr.setEncoding("utf8");
     child.stdout.on("data", (d) => {
@@ -295,6 +297,7 @@ export function measure(argv, { timeout = 300, cwd = ROOT, env = process.env } =
     const finish = (code, signal, error) => {
       if (settled) return;
       settled = true;
+      liveGroups.delete(child.pid);
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
       clearTimeout(timer);
       if (poller) clearInterval(poller);
@@ -777,8 +780,24 @@ async function main() {
     report.problems.mismatches.length || report.problems.errors.length || sectionErrors ? 1 : 0;
 }
 
-main().catch((err) => {
-  // last resort: the driver itself broke; still say so clearly
-  console.error(`run.mjs: internal error: ${err?.stack ?? err}`);
-  process.exit(3);
-});
+// Children run in their own process groups (so timeouts can kill them whole); if the driver
+// is interrupted, take them down too.
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(sig, () => {
+    for (const pid of liveGroups) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {}
+    }
+    process.exit(130);
+  });
+}
+
+// Run only when executed directly, so sections or tools may import the helpers above.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    // last resort: the driver itself broke; still say so clearly
+    console.error(`run.mjs: internal error: ${err?.stack ?? err}`);
+    process.exit(3);
+  });
+}

@@ -19,6 +19,7 @@ import {
   runMain,
   tostringBasic,
   traceback,
+  typeName,
 } from "@endymion/native";
 import { openDebug } from "@endymion/native/debug";
 import { openIo } from "./io.js";
@@ -138,7 +139,7 @@ function errorText(L: LuaState, v: LuaValue): string {
     }
   }
   if (typeof v === "number" || typeof v === "bigint") return tostringBasic(L, v);
-  return `(error object is a ${v === undefined ? "nil" : tostringBasic(L, v).split(":")[0]} value)`;
+  return `(error object is a ${typeName(v)} value)`;
 }
 
 /** Runs a Lua script file with arguments; returns the process exit code. */

@@ -9,7 +9,10 @@ import {
   type LuaValue,
   args as A,
   argError,
+  isFloat,
   isNumber,
+  formatG,
+  toDouble,
   makeLib,
   NativeFunction,
   nativeError,
@@ -79,7 +82,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
     for (let i = 0; i < args.length; i++) {
       const v = args[i];
       if (typeof v === "string") (f.out as { write(s: string): void }).write(v);
-      else if (isNumber(v)) (f.out as { write(s: string): void }).write(numberToString(v));
+      else if (isNumber(v)) (f.out as { write(s: string): void }).write(isFloat(v) ? formatG(toDouble(v)) : numberToString(v));
       else argError(i + first, `string expected, got ${v === undefined ? "nil" : tostringBasic(L, v).split(":")[0]}`);
     }
   };

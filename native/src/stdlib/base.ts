@@ -94,7 +94,7 @@ export function openBase(L: LuaState): LuaTable {
     const v = args[0];
     if (v instanceof LuaTable) return [v.length()];
     if (typeof v === "string") return [v.length];
-    return argError(1, "table or string expected");
+    return typeError(args, 1, "table or string");
   });
   def("rawget", (_L, args) => {
     const t = checkTable(args, 1);
@@ -121,17 +121,18 @@ export function openBase(L: LuaState): LuaTable {
     const t = args[0];
     if (!(t instanceof LuaTable)) return typeError(args, 1, "table");
     const mt = args[1];
-    if (mt !== undefined && !(mt instanceof LuaTable)) return typeError(args, 2, "nil or table");
+    if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) return typeError(args, 2, "nil or table");
     if (t.metatable?.getStr("__metatable") !== undefined) nativeError("cannot change a protected metatable");
     t.metatable = mt;
     return [t];
   });
-  def("assert", (_L, args) => {
+  def("assert", (L, args) => {
     if (args.length === 0) argError(1, "value expected");
     const v = args[0];
     if (v === undefined || v === false) {
-      if (args.length >= 2) throw new LuaError(args[1]);
-      nativeError("assertion failed!");
+      // as error(message, 1): a string message gets the caller's position
+      const msg = args.length >= 2 ? args[1] : "assertion failed!";
+      throw new LuaError(typeof msg === "string" ? where(L, 1) + msg : msg);
     }
     return args;
   });
@@ -145,9 +146,10 @@ export function openBase(L: LuaState): LuaTable {
     const n = args[0];
     if (n === "#") return [args.length - 1];
     let i = checkInt(args, 1);
-    if (i < 0) i = args.length + i;
-    else if (i === 0) argError(1, "index out of range");
-    if (i < 0) argError(1, "index out of range");
+    if (i < 0) {
+      i = args.length + i;
+      if (i < 1) argError(1, "index out of range");
+    } else if (i === 0) argError(1, "index out of range");
     return args.slice(i);
   });
   def("next", (_L, args) => {
@@ -163,7 +165,6 @@ export function openBase(L: LuaState): LuaTable {
       const t = checkAny(args, 1);
       const mm = getMetamethod(L, t, "__pairs");
       if (mm !== undefined) return [new TailCall(mm, [t]) as unknown as LuaValue];
-      if (!(t instanceof LuaTable)) typeError(args, 1, "table");
       return [nextFn, t, undefined];
     },
     Intrinsic.MayTailCall,
@@ -221,9 +222,10 @@ export function openBase(L: LuaState): LuaTable {
     }
   });
   def("load", (L, args) => {
-    const chunk = args[0];
+    let chunk = args[0];
+    if (typeof chunk === "number" || typeof chunk === "bigint" || chunk instanceof LuaFloat) chunk = L.tostring(chunk);
     if (typeof chunk !== "string" && !(chunk instanceof Closure || chunk instanceof NativeFunction)) {
-      return typeError(args, 1, "string");
+      return typeError(args, 1, "function");
     }
     let text: string;
     try {

@@ -9,6 +9,7 @@ import { argError, nativeError } from "../vm/errors.js";
 import type { LuaState } from "../vm/state.js";
 import { isNumber, LuaFloat, type LuaValue, numberToString, toDouble } from "../vm/value.js";
 import { checkInteger, checkNumber, checkString } from "./args.js";
+import { decLastDigit, expDigits, expMantissa, expSuffix, fixedDigits, gDigits, isTie, stripZeros } from "../vm/numfmt.js";
 
 const MAX_FORMAT = 32; // as lstrlib: a conversion spec longer than this is refused
 
@@ -131,92 +132,6 @@ const isLittle = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 function signBit(n: number): boolean {
   nanProbe[0] = n;
   return (nanBytes[isLittle ? 7 : 0] & 0x80) !== 0;
-}
-
-/** The last digit of s decremented (used to turn JS's round-up of a tie into round-to-even). */
-function decLastDigit(s: string, at: number): string {
-  return s.slice(0, at) + String.fromCharCode(s.charCodeAt(at) - 1) + s.slice(at + 1);
-}
-
-/** Whether the exact value a (>= 0) lies exactly half-way at the r-th decimal place. */
-function isTie(a: number, r: number): boolean {
-  if (r >= 0) return Number.isInteger(a * 2 ** (r + 1)) && !Number.isInteger(a * 2 ** r);
-  if (!Number.isInteger(a)) return false;
-  const d = 10n ** BigInt(-r);
-  const b = BigInt(a) * 2n;
-  return b % d === 0n && (b / d) % 2n === 1n;
-}
-
-/** C's %.<p>f of a finite a >= 0. */
-export function fixedDigits(a: number, p: number): string {
-  if (a >= 1e21) {
-    const int = BigInt(a).toString(); // a is an integer here, printed exactly
-    return p > 0 ? `${int}.${"0".repeat(p)}` : int;
-  }
-  const s = a.toFixed(p);
-  const last = s.length - 1;
-  if ((s.charCodeAt(last) & 1) === 1 && isTie(a, p)) return decLastDigit(s, last);
-  return s;
-}
-
-/** The last exponent expMantissa computed. */
-let lastExp = 0;
-
-/**
- * The mantissa "d.ddd" of C's %.<p>e of a finite a >= 0, rounded as glibc rounds; the
- * decimal exponent is left in lastExp.
- */
-function expMantissa(a: number, p: number): string {
-  if (a === 0) {
-    lastExp = 0;
-    return p > 0 ? `0.${"0".repeat(p)}` : "0";
-  }
-  const s = a.toExponential(p);
-  const ei = s.indexOf("e");
-  let m = s.slice(0, ei);
-  let x = 0;
-  for (let j = ei + 2; j < s.length; j++) x = x * 10 + s.charCodeAt(j) - 48;
-  if (s.charCodeAt(ei + 1) === 45 /* - */) x = -x;
-  const last = m.length - 1;
-  if ((m.charCodeAt(last) & 1) === 1 && isTie(a, p - x)) m = decLastDigit(m, last);
-  lastExp = x;
-  return m;
-}
-
-/** "e+05": an exponent with at least two digits. */
-function expSuffix(x: number): string {
-  const ax = x < 0 ? -x : x;
-  return `e${x < 0 ? "-" : "+"}${ax < 10 ? "0" : ""}${ax}`;
-}
-
-/** C's %.<p>e of a finite a >= 0 (lower case). */
-export function expDigits(a: number, p: number): string {
-  const m = expMantissa(a, p);
-  return m + expSuffix(lastExp);
-}
-
-/** Removes trailing zeros of a fraction, and the point when nothing is left after it. */
-function stripZeros(s: string): string {
-  if (s.indexOf(".") < 0) return s;
-  let end = s.length;
-  while (s.charCodeAt(end - 1) === 48) end--;
-  if (s.charCodeAt(end - 1) === 46) end--;
-  return s.slice(0, end);
-}
-
-/** C's %.<p>g of a finite a >= 0 (lower case). */
-export function gDigits(a: number, p: number, alt: boolean): string {
-  if (p === 0) p = 1;
-  const m = expMantissa(a, p - 1);
-  const x = lastExp;
-  if (x < -4 || x >= p) return (alt ? m : stripZeros(m)) + expSuffix(x);
-  // fixed notation with p - 1 - x decimals: the same p significant digits, rounded alike
-  let f: string;
-  if (p === 1) f = x === 0 ? m : `0.${"0".repeat(-x - 1)}${m}`;
-  else if (x === 0) f = m;
-  else if (x > 0) f = x + 1 < p ? `${m[0]}${m.slice(2, x + 2)}.${m.slice(x + 2)}` : m[0] + m.slice(2);
-  else f = `0.${"0".repeat(-x - 1)}${m[0]}${m.slice(2)}`;
-  return alt ? f : stripZeros(f);
 }
 
 const f64 = new DataView(new ArrayBuffer(8));

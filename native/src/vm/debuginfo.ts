@@ -91,7 +91,10 @@ function constString(p: Proto, k: number): string {
 }
 
 function rkName(p: Proto, rk: number): string {
-  return rk < 0 ? constString(p, -1 - rk) : "?";
+  if (rk >= 0) return "?";
+  const v = p.k[-1 - rk];
+  if (typeof v === "number" && Number.isInteger(v)) return "integer index";
+  return constString(p, -1 - rk);
 }
 
 /** Whether table operand `t` of a GETTABLE-like instruction is the _ENV variable. */

@@ -21,6 +21,7 @@ import {
   compareError,
   concatPiece,
   getMetamethod,
+  isBitwise,
   lessEqualRaw,
   lessThanRaw,
   metatableOf,
@@ -64,6 +65,8 @@ interface InterpState extends LuaState {
   jsResults: LuaValue[];
   /** Whether the native being called was called directly by Lua code (for error levels). */
   calledFromLua: boolean;
+  /** Whether a native is running (its errors carry no Lua position). */
+  nativeCtx: boolean;
   exitResult: ExecResult | undefined;
   /** Instruction budget and hooks (the runtime sets these; undefined = unlimited). */
   budget?: { count: number; check: (L: LuaState) => void };
@@ -75,6 +78,7 @@ const PENDING = Symbol("pending");
 
 /** A runtime error at the current position of the running Lua frame. */
 function rtError(L: InterpState, msg: string): never {
+  if (L.nativeCtx) throw new LuaError(msg); // raised inside a native: no Lua position
   const th = L.current;
   const f = th.frames[th.frames.length - 1];
   throw new LuaError(f ? `${framePosition(f)} ${msg}` : msg);
@@ -105,6 +109,7 @@ function upvalInfo(L: InterpState, idx: number): string {
 function toLuaError(L: InterpState, e: unknown): LuaError {
   if (e instanceof LuaError) return e;
   if (e instanceof VMError) {
+    if (L.nativeCtx) return new LuaError(e.message);
     const th = L.current;
     const f = th.frames[th.frames.length - 1];
     return new LuaError(f ? `${framePosition(f)} ${e.message}` : e.message);
@@ -123,8 +128,10 @@ function toLuaError(L: InterpState, e: unknown): LuaError {
 
 /** Calls a native, turning its NativeErrors into positioned Lua errors. */
 function callNative(L: InterpState, fn: NativeFunction, args: LuaValue[], viaNative: boolean): LuaValue[] | undefined {
+  const savedCtx = L.nativeCtx;
   try {
     L.calledFromLua = !viaNative;
+    L.nativeCtx = true;
     return fn.fn(L, args);
   } catch (e) {
     if (!(e instanceof NativeError)) throw e;
@@ -135,7 +142,7 @@ function callNative(L: InterpState, fn: NativeFunction, args: LuaValue[], viaNat
       let idx = e.argIndex;
       let name: string;
       const site = !viaNative && f ? callSiteName(f) : undefined;
-      if (site && site[0] !== "for iterator") {
+      if (site) {
         name = site[1];
         if (site[0] === "method") {
           idx--;
@@ -146,6 +153,8 @@ function callNative(L: InterpState, fn: NativeFunction, args: LuaValue[], viaNat
     }
     if (!e.noPosition && !viaNative && f) msg = `${framePosition(f)} ${msg}`;
     throw new LuaError(msg);
+  } finally {
+    L.nativeCtx = savedCtx;
   }
 }
 
@@ -237,6 +246,10 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
     }
     // not a function: try __call, inserting the object as first argument
     const mm = getMetamethod(L, fn, "__call");
+    if (mm === undefined && flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+      const msg = `attempt to call a ${typeNameMeta(L, fn)} value`;
+      return placeResults(L, th, func - 1, [false, msg], nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+    }
     if (mm === undefined) {
       const site = th.frames[th.frames.length - 1];
       const info = site && !(flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) ? callInfo(site) : "";
@@ -328,13 +341,25 @@ function precallIntrinsic(
 ): Pre {
   const stack = th.stack;
   switch (fn.intrinsic) {
+    case Intrinsic.Pcall:
+    case Intrinsic.Xpcall:
+      if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+        // a protected call of pcall itself: frames carry one protection, so run it nested
+        const res = callValue(L, fn, stack.slice(func + 1, func + 1 + nargs));
+        return placeResults(L, th, func, res, nres, flags);
+      }
+      break;
+  }
+  switch (fn.intrinsic) {
     case Intrinsic.Pcall: {
       if (nargs < 1) throwArg(L, fn, 1, "value expected", flags);
       return precall(L, th, func + 1, nargs - 1, nres, (flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall)) | FrameFlag.Pcall);
     }
     case Intrinsic.Xpcall: {
-      if (nargs < 2) throwArg(L, fn, 2, "value expected", flags);
       const handler = stack[func + 2];
+      if (!(handler instanceof Closure || handler instanceof NativeFunction)) {
+        throwArg(L, fn, 2, `function expected, got ${nargs < 2 ? "no value" : typeNameMeta(L, handler)}`, flags);
+      }
       for (let i = func + 2; i < func + nargs; i++) stack[i] = stack[i + 1];
       const fl = (flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall)) | FrameFlag.Xpcall;
       const target = stack[func + 1];
@@ -698,19 +723,21 @@ function arith(L: InterpState, f: Frame | undefined, op: number, a: LuaValue, b:
   }
   if (r !== undefined) return r;
   const ev = ARITH_EVENTS[op];
-  let mm = getMetamethod(L, a, ev);
-  if (mm === undefined) mm = getMetamethod(L, b, ev);
+  // strings carry the string library's arithmetic metamethods (they coerce, then try the
+  // other operand's metamethod, then fail with "attempt to add a 'x' with a 'y'")
+  const stringMM = !isBitwise(op);
+  let mm: LuaValue;
+  if (typeof a === "string" && stringMM) mm = stringArithFallback(L, ev, a, b);
+  else {
+    mm = getMetamethod(L, a, ev);
+    if (mm === undefined) {
+      if (typeof b === "string" && stringMM) mm = stringArithFallback(L, ev, a, b);
+      else mm = getMetamethod(L, b, ev);
+    }
+  }
   if (mm !== undefined) {
     if (f) return callMeta(L, L.current, f, mm, [a, b]);
     return callValue(L, mm, [a, b])[0];
-  }
-  // string arithmetic the string library would attempt
-  if ((typeof a === "string" || typeof b === "string") && !isBitwiseOp(op) && op !== Op.Unm) {
-    const ta = typeName(a);
-    const tb = typeName(b);
-    if ((typeof a === "string" || typeof a === "number" || typeof a === "bigint" || a instanceof LuaFloat) && (typeof b === "string" || typeof b === "number" || typeof b === "bigint" || b instanceof LuaFloat)) {
-      rtError(L, `attempt to perform arithmetic on a ${ta === "string" ? "string" : tb} value${ta === "string" ? (f ? curVarInfo(L, rkA) : "") : f ? curVarInfo(L, rkB) : ""}`);
-    }
   }
   const { bad, msg } = arithErrorKind(op, a, b);
   if (msg === "number has no integer representation") {
@@ -719,11 +746,19 @@ function arith(L: InterpState, f: Frame | undefined, op: number, a: LuaValue, b:
   }
   const v = bad === "a" ? a : b;
   const info = f ? curVarInfo(L, bad === "a" ? rkA : rkB) : "";
-  return typeErr(L, v, msg.replace(/ on$/, " on"), info);
+  return typeErr(L, v, msg, info);
 }
 
-function isBitwiseOp(op: number): boolean {
-  return op >= Op.BAnd && op <= Op.Shr;
+/**
+ * What the string library's arithmetic metamethod does once coercion has failed: use the
+ * second operand's metamethod if it is not a string and has one, else raise its error.
+ */
+function stringArithFallback(L: InterpState, ev: string, a: LuaValue, b: LuaValue): LuaValue {
+  if (typeof b !== "string") {
+    const mm = getMetamethod(L, b, ev);
+    if (mm !== undefined) return mm;
+  }
+  return rtError(L, `attempt to ${ev.slice(2)} a '${typeName(a)}' with a '${typeName(b)}'`);
 }
 
 /** a < b or a <= b with metamethods. */
@@ -1197,9 +1232,9 @@ function run(L: InterpState): ExecResult {
         const level = base + a;
         if (th.openUpvals.length > 0) closeUpvals(th, level);
         if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
-          f.pc = pc - 1; // come back here until every variable is closed
-          closeOneTbc(L, th, f);
-          reload = true;
+          // come back here until every variable is closed
+          if (closeOneTbc(L, th, f) === PENDING) reload = true;
+          else f.pc = --pc;
         }
         break;
       }
@@ -1219,9 +1254,8 @@ function run(L: InterpState): ExecResult {
           const level = base + a - 1;
           if (th.openUpvals.length > 0) closeUpvals(th, level);
           if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
-            f.pc = pc - 1;
-            closeOneTbc(L, th, f);
-            reload = true;
+            if (closeOneTbc(L, th, f) === PENDING) reload = true;
+            else f.pc = --pc;
             break;
           }
         }
@@ -1322,9 +1356,8 @@ function run(L: InterpState): ExecResult {
         const b = code[i + 2];
         let n = b !== 0 ? b - 1 : f.top - (base + a);
         if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) {
-          f.pc = pc - 1;
-          closeOneTbc(L, th, f);
-          reload = true;
+          if (closeOneTbc(L, th, f) === PENDING) reload = true;
+          else f.pc = --pc;
           break;
         }
         if (th.openUpvals.length > 0) closeUpvals(th, base);
@@ -1494,15 +1527,12 @@ function varInfoName(p: import("./function.js").Proto, pc: number, reg: number):
 }
 
 /** Pops the topmost tbc variable of the frame and calls its __close (as a Finish frame). */
-function closeOneTbc(L: InterpState, th: LuaThread, f: Frame): void {
+function closeOneTbc(L: InterpState, th: LuaThread, f: Frame): LuaValue | typeof PENDING {
   const idx = th.tbc.pop() as number;
   const v = th.stack[idx];
   const mm = getMetamethod(L, v, "__close");
-  if (mm === undefined) {
-    f.pc++;
-    rtError(L, "metamethod 'close' is not callable");
-  }
-  callMeta(L, th, f, mm, [v, undefined]);
+  if (mm === undefined) rtError(L, "metamethod 'close' is not callable");
+  return callMeta(L, th, f, mm, [v, undefined]);
 }
 
 // --- numeric for ---------------------------------------------------------------------
@@ -1631,6 +1661,8 @@ export function callValue(L0: LuaState, fn: LuaValue, args: LuaValue[]): LuaValu
   for (let i = 0; i < args.length; i++) stack[func + 1 + i] = args[i];
   th.nny++;
   L.nCcalls++;
+  const savedCtx = L.nativeCtx;
+  L.nativeCtx = false;
   const savedTop = th.lastTop;
   th.lastTop = func + args.length + 1;
   try {
@@ -1644,6 +1676,7 @@ export function callValue(L0: LuaState, fn: LuaValue, args: LuaValue[]): LuaValu
     th.nny--;
     L.nCcalls--;
     th.lastTop = savedTop;
+    L.nativeCtx = savedCtx;
   }
 }
 
@@ -1704,6 +1737,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.jsResults = [];
   L.exitResult = undefined;
   L.calledFromLua = false;
+  L.nativeCtx = false;
 }
 
 export { index as indexValue, setIndex as setIndexValue, compare as compareValues, equals as equalsValues, length as lengthValue, arith as arithValues };

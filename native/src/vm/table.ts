@@ -141,7 +141,10 @@ export class LuaTable {
     }
     if (v === undefined) return;
     // a new key: sweep tombstones first when they are the majority
-    if (this.hkeys.length > 8 && this.hcount * 2 < this.hkeys.length) this.sweep();
+    if (this.hkeys.length > 8 && this.hcount * 2 < this.hkeys.length) {
+      this.sweep();
+      map = this.hmap as Map<unknown, number>;
+    }
     map.set(mk, this.hkeys.length);
     this.hkeys.push(k);
     this.hvals.push(v);

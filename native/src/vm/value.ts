@@ -13,6 +13,7 @@
 //   thread   -> LuaThread; full userdata -> LuaUserdata.
 // Code outside vm/ should use the helpers here rather than test representations itself.
 
+import { gDigits } from "./numfmt.js";
 import type { LuaTable } from "./table.js";
 
 /** An integral float: 1.0, -0.0, 2^60 as a float. Never holds a non-integral number. */
@@ -157,24 +158,8 @@ export function formatG(n: number, prec = 14, upper = false, alt = false): strin
     const s = Number.isNaN(n) ? (isNegativeNaN(n) ? "-nan" : "nan") : n > 0 ? "inf" : "-inf";
     return upper ? s.toUpperCase() : s;
   }
-  if (prec === 0) prec = 1;
-  if (n === 0) {
-    const z = Object.is(n, -0) ? "-0" : "0";
-    return alt ? `${z}.${"0".repeat(prec - 1)}` : z;
-  }
-  const exp = n.toExponential(prec - 1); // d.ddddde+X
-  const ei = exp.indexOf("e");
-  const x = Number(exp.slice(ei + 1));
-  let out: string;
-  if (x < -4 || x >= prec) {
-    let mant = exp.slice(0, ei);
-    if (!alt && mant.includes(".")) mant = mant.replace(/\.?0+$/, "");
-    const ax = Math.abs(x);
-    out = `${mant}e${x < 0 ? "-" : "+"}${ax < 10 ? "0" : ""}${ax}`;
-  } else {
-    out = n.toFixed(Math.max(0, prec - 1 - x));
-    if (!alt && out.includes(".")) out = out.replace(/\.?0+$/, "");
-  }
+  const neg = n < 0 || Object.is(n, -0);
+  const out = (neg ? "-" : "") + gDigits(neg ? -n : n, prec, alt);
   return upper ? out.toUpperCase() : out;
 }
 
@@ -190,7 +175,8 @@ function isNegativeNaN(n: number): boolean {
 export function numberToString(v: number | bigint | LuaFloat): string {
   if (typeof v === "number") {
     if (Number.isInteger(v)) return String(v);
-    return formatG(v);
+    const s = formatG(v);
+    return /^-?\d+$/.test(s) ? `${s}.0` : s;
   }
   if (typeof v === "bigint") return v.toString();
   const s = formatG(v.n);
