@@ -950,6 +950,8 @@ class Compiler {
         cur = cur.right;
       }
       parts.push(cur);
+      // operands go to consecutive registers, starting at the target when it is the top
+      if (reg === fs.freeReg - 1 && reg >= fs.nactive()) fs.freeReg = reg;
       const base = fs.freeReg;
       for (const p of parts) this.exprToReg(p, fs.reserve());
       fs.line = e.line;

@@ -4,6 +4,7 @@ import { LuaError, NativeError, argError, nativeError } from "../vm/errors.js";
 import { FrameFlag, type LuaThread } from "../vm/frames.js";
 import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
 import { callLevels, framePosition } from "../vm/debuginfo.js";
+import { collectWeakTables, registerWeak } from "../vm/gc.js";
 import { getMetamethod, metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
@@ -117,13 +118,14 @@ export function openBase(L: LuaState): LuaTable {
     const protectedMt = mt.getStr("__metatable");
     return [protectedMt !== undefined ? protectedMt : mt];
   });
-  def("setmetatable", (_L, args) => {
+  def("setmetatable", (L, args) => {
     const t = args[0];
     if (!(t instanceof LuaTable)) return typeError(args, 1, "table");
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) return typeError(args, 2, "nil or table");
     if (t.metatable?.getStr("__metatable") !== undefined) nativeError("cannot change a protected metatable");
     t.metatable = mt;
+    if (mt?.getStr("__mode") !== undefined) registerWeak(L, t);
     return [t];
   });
   def("assert", (L, args) => {
@@ -195,10 +197,12 @@ export function openBase(L: LuaState): LuaTable {
   });
   def("pcall", () => undefined, Intrinsic.Pcall);
   def("xpcall", () => undefined, Intrinsic.Xpcall);
-  def("collectgarbage", (_L, args) => {
+  def("collectgarbage", (L, args) => {
     const opt = optString(args, 1, "collect");
     switch (opt) {
       case "collect":
+        collectWeakTables(L);
+        return [0];
       case "stop":
       case "restart":
         return [0];
@@ -207,6 +211,7 @@ export function openBase(L: LuaState): LuaTable {
         return [kb, 0];
       }
       case "step":
+        collectWeakTables(L);
         return [true];
       case "isrunning":
         return [true];

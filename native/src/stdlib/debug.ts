@@ -182,8 +182,19 @@ export function openDebug(L: LuaState): LuaTable {
     upvalueid: (_L, args) => {
       const f = args[0];
       const n = checkInt(args, 2);
+      if (f instanceof NativeFunction) {
+        // a native's bound values stand for C upvalues
+        const b = f.bound;
+        if (!b || n < 1 || n > b.length) return [undefined];
+        let id = upvalIds.get(b);
+        if (!id) {
+          id = new LuaUserdata(b);
+          upvalIds.set(b, id);
+        }
+        return [id];
+      }
       if (!(f instanceof Closure)) return typeError(args, 1, "function");
-      if (n < 1 || n > f.upvals.length) return argError(2, "invalid upvalue index");
+      if (n < 1 || n > f.upvals.length) return [undefined];
       const uv = f.upvals[n - 1];
       let id = upvalIds.get(uv);
       if (!id) {

@@ -9,6 +9,7 @@ import { argError, nativeError } from "../vm/errors.js";
 import type { LuaState } from "../vm/state.js";
 import { isNumber, LuaFloat, type LuaValue, numberToString, toDouble } from "../vm/value.js";
 import { checkInteger, checkNumber, checkString } from "./args.js";
+import { addressOf } from "../vm/meta.js";
 import { decLastDigit, expDigits, expMantissa, expSuffix, fixedDigits, gDigits, isTie, stripZeros } from "../vm/numfmt.js";
 
 const MAX_FORMAT = 32; // as lstrlib: a conversion spec longer than this is refused
@@ -256,28 +257,23 @@ function quoteValue(args: LuaValue[], arg: number): string {
 
 // --- %p ----------------------------------------------------------------------------------
 
-const objectIds = new WeakMap<object, number>();
-let nextId = 0;
+let longStringSerial = 0;
 
 /**
- * A stable fake address for %p: per object for tables, functions, threads and userdata; by
- * content for strings (as interned strings are in PUC-Rio); "(null)" for other values.
+ * A fake address for %p: the same as tostring shows for tables, functions, threads and
+ * userdata; by content for short strings (interned in PUC-Rio); a new one at every call for
+ * long strings (over 40 bytes), which PUC-Rio does not intern and JS strings give no
+ * identity to; "(null)" for other values.
  */
 function pointerOf(v: LuaValue): string {
-  let id: number;
   if (typeof v === "string") {
+    if (v.length > 40) return `0x${(0x560000000000 + ++longStringSerial * 32).toString(16)}`;
     let h = 0x811c9dc5;
     for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
-    id = 0x40000000 + (h >>> 4);
-  } else if (typeof v === "object" && v !== null && !(v instanceof LuaFloat)) {
-    let known = objectIds.get(v);
-    if (known === undefined) {
-      known = ++nextId;
-      objectIds.set(v, known);
-    }
-    id = 0x10000000 + known * 8;
-  } else return "(null)";
-  return `0x${(0x550000000000 + id * 16).toString(16)}`;
+    return `0x${(0x570000000000 + (h >>> 4) * 16).toString(16)}`;
+  }
+  if (typeof v === "object" && v !== null && !(v instanceof LuaFloat)) return addressOf(v);
+  return "(null)";
 }
 
 // --- the native --------------------------------------------------------------------------

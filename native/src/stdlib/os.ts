@@ -9,7 +9,7 @@ import { argError, nativeError } from "../vm/errors.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import { type LuaValue, mkFloat, normInt, toIntegerValue } from "../vm/value.js";
-import { checkInteger, checkString, checkType, optString } from "./args.js";
+import { checkInteger, checkOption, checkString, checkType, optString, typeError } from "./args.js";
 import { makeLib } from "./lib.js";
 
 type Int = number | bigint;
@@ -441,6 +441,13 @@ export function openOs(L: LuaState): LuaTable {
     clock: (S) => [mkFloat(S.hooks.clock())],
     date: osDate,
     difftime: osDifftime,
+    // only the portable "C" locale exists here: querying gives "C", setting it succeeds
+    setlocale: (_L, args) => {
+      const loc = args[0];
+      if (loc !== undefined && typeof loc !== "string") return typeError(args, 1, "string");
+      checkOption(args, 2, "all", ["all", "collate", "ctype", "monetary", "numeric", "time"]);
+      return [loc === undefined || loc === "" || loc === "C" || loc === "POSIX" ? "C" : undefined];
+    },
     getenv: osGetenv,
   });
   L.globals.set("os", t);

@@ -310,7 +310,7 @@ function choosePivot(lo: number, up: number, rnd: number): number {
 
 /** A new pivot seed after an unbalanced partition (deterministic, where PUC uses the clock). */
 function newRnd(lo: number, up: number): number {
-  return ((Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b) ^ up) >>> 0) | 1;
+  return ((Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b) ^ up) | 1) >>> 0;
 }
 
 /** PUC's auxsort over t[lo..up] through geti/seti; lt is the order. */

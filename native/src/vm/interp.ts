@@ -13,6 +13,7 @@ import { LuaError, NativeError } from "./errors.js";
 import { FrameFlag, type LuaThread, type PendingCall, Frame } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, TailCall, UpVal } from "./function.js";
 import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js";
+import { GC_STEP, collectWeakTables, hasWeakTables } from "./gc.js";
 import {
   ARITH_EVENTS,
   VMError,
@@ -67,6 +68,10 @@ interface InterpState extends LuaState {
   calledFromLua: boolean;
   /** Whether a native is running (its errors carry no Lua position). */
   nativeCtx: boolean;
+  /** Allocations since the last weak-table sweep. */
+  gcDebt: number;
+  /** xpcall's handler while its target is being called. */
+  pendingHandler: LuaValue;
   exitResult: ExecResult | undefined;
   /** Instruction budget and hooks (the runtime sets these; undefined = unlimited). */
   budget?: { count: number; check: (L: LuaState) => void };
@@ -227,7 +232,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
           return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
         } catch (e) {
           const err = toLuaError(L, e);
-          return placeResults(L, th, func - 1, [false, err.value], nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+          return protectedFail(L, th, func, flags, nres, err.value);
         }
       }
       const args = nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs);
@@ -237,7 +242,9 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
           res = callNative(L, fn, args, true);
         } catch (e) {
           const err = toLuaError(L, e);
-          return placeResults(L, th, func - 1, [false, handleError(L, flags, th.frames.length, err)], nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+          const handler = L.pendingHandler;
+          L.pendingHandler = undefined;
+          return protectedFail(L, th, func, flags, nres, handleError(L, flags, th.frames.length, err, handler));
         }
         return placeResults(L, th, func, res ?? EMPTY, nres, flags);
       }
@@ -248,7 +255,9 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
     const mm = getMetamethod(L, fn, "__call");
     if (mm === undefined && flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
       const msg = `attempt to call a ${typeNameMeta(L, fn)} value`;
-      return placeResults(L, th, func - 1, [false, msg], nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+      const handler = L.pendingHandler;
+      L.pendingHandler = undefined;
+      return protectedFail(L, th, func, flags, nres, handleError(L, flags, 0, new LuaError(msg), handler));
     }
     if (mm === undefined) {
       const site = th.frames[th.frames.length - 1];
@@ -271,6 +280,29 @@ function callInfo(f: Frame): string {
 
 const EMPTY: LuaValue[] = [];
 
+/** The protection bits of a frame or call: pcall or xpcall. */
+const PROT = FrameFlag.Pcall | FrameFlag.Xpcall;
+/**
+ * Protected calls nest: pcall(pcall, f) protects f once (the inner pcall catches
+ * everything) and prefixes one more `true`. The count of extra prefixes rides in the bits
+ * of flags above 8.
+ */
+const PREFIX_ONE = 1 << 8;
+
+/** Flags without protection and without extra prefixes. */
+function unprotected(flags: number): number {
+  return flags & ~PROT & (PREFIX_ONE - 1);
+}
+
+/** Places the results of a protected call that failed: true..., false, value. */
+function protectedFail(L: InterpState, th: LuaThread, func: number, flags: number, nres: number, value: LuaValue): Pre {
+  const extra = flags >>> 8;
+  const res: LuaValue[] = [];
+  for (let i = 0; i < extra; i++) res.push(true);
+  res.push(false, value);
+  return placeResults(L, th, func - 1 - extra, res, nres, unprotected(flags));
+}
+
 /**
  * Places results for a completed call at func (or func-1 with a `true` prefix for
  * pcall), adjusting them to nres, and finishes according to flags.
@@ -279,12 +311,13 @@ function placeResults(L: InterpState, th: LuaThread, func: number, res: LuaValue
   const stack = th.stack;
   let dest = func;
   let n = res.length;
-  if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
-    dest = func - 1;
-    th.ensure(dest + n + 2);
-    stack[dest] = true;
-    for (let i = 0; i < n; i++) stack[dest + 1 + i] = res[i];
-    n++;
+  if (flags & PROT) {
+    const extra = flags >>> 8;
+    dest = func - 1 - extra;
+    th.ensure(dest + n + extra + 2);
+    for (let i = 0; i <= extra; i++) stack[dest + i] = true;
+    for (let i = 0; i < n; i++) stack[dest + 1 + extra + i] = res[i];
+    n += 1 + extra;
   } else {
     th.ensure(dest + n + 1);
     for (let i = 0; i < n; i++) stack[dest + i] = res[i];
@@ -303,6 +336,7 @@ function finishCall(L: InterpState, th: LuaThread, dest: number, n: number, nres
     finishOp(L, th, n > 0 ? stack[dest] : undefined);
     return Pre.Reload;
   }
+  if (flags & FrameFlag.CoroutineBase) return coroutineFinished(L, th, stack.slice(dest, dest + n));
   if (nres < 0) {
     const caller = th.frames[th.frames.length - 1];
     if (caller) caller.top = dest + n;
@@ -341,19 +375,11 @@ function precallIntrinsic(
 ): Pre {
   const stack = th.stack;
   switch (fn.intrinsic) {
-    case Intrinsic.Pcall:
-    case Intrinsic.Xpcall:
-      if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
-        // a protected call of pcall itself: frames carry one protection, so run it nested
-        const res = callValue(L, fn, stack.slice(func + 1, func + 1 + nargs));
-        return placeResults(L, th, func, res, nres, flags);
-      }
-      break;
-  }
-  switch (fn.intrinsic) {
     case Intrinsic.Pcall: {
       if (nargs < 1) throwArg(L, fn, 1, "value expected", flags);
-      return precall(L, th, func + 1, nargs - 1, nres, (flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall)) | FrameFlag.Pcall);
+      // inside another protected call this one catches everything: one more `true`
+      const nf = flags & PROT ? ((flags & ~FrameFlag.Xpcall) | FrameFlag.Pcall) + PREFIX_ONE : flags | FrameFlag.Pcall;
+      return precall(L, th, func + 1, nargs - 1, nres, nf);
     }
     case Intrinsic.Xpcall: {
       const handler = stack[func + 2];
@@ -361,19 +387,17 @@ function precallIntrinsic(
         throwArg(L, fn, 2, `function expected, got ${nargs < 2 ? "no value" : typeNameMeta(L, handler)}`, flags);
       }
       for (let i = func + 2; i < func + nargs; i++) stack[i] = stack[i + 1];
-      const fl = (flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall)) | FrameFlag.Xpcall;
-      const target = stack[func + 1];
-      if (target instanceof Closure) {
-        const r = precall(L, th, func + 1, nargs - 2, nres, fl);
-        th.frames[th.frames.length - 1].handler = handler;
-        return r;
-      }
-      // a native or non-function target: run it here with the handler at hand
+      const nf = flags & PROT ? ((flags & ~FrameFlag.Pcall) | FrameFlag.Xpcall) + PREFIX_ONE : flags | FrameFlag.Xpcall;
+      L.pendingHandler = handler;
+      const depth = th.frames.length;
       try {
-        return precall(L, th, func + 1, nargs - 2, nres, flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall) ? flags : flags);
-      } catch (e) {
-        const err = toLuaError(L, e);
-        return placeResults(L, th, func, [false, handleError(L, FrameFlag.Xpcall, 0, err, handler)], nres, flags);
+        const r = precall(L, th, func + 1, Math.max(nargs - 2, 0), nres, nf);
+        if (th.frames.length > depth && th.frames[th.frames.length - 1].flags & FrameFlag.Xpcall) {
+          th.frames[th.frames.length - 1].handler = handler;
+        }
+        return r;
+      } finally {
+        L.pendingHandler = undefined;
       }
     }
     case Intrinsic.Yield: {
@@ -468,18 +492,12 @@ function startOrContinue(L: InterpState, co: LuaThread, args: LuaValue[]): Pre {
     stack[0] = co.body;
     for (let i = 0; i < args.length; i++) stack[1 + i] = args[i];
     co.body = undefined;
-    let r: Pre;
     try {
-      r = precall(L, co, 0, args.length, -1, FrameFlag.CoroutineBase);
+      // a native body finishes at once (finishCall ends the coroutine)
+      return precall(L, co, 0, args.length, -1, FrameFlag.CoroutineBase);
     } catch (e) {
       return coroutineError(L, co, toLuaError(L, e));
     }
-    if (r === Pre.Done) {
-      // a native body finished at once
-      const top = co.frames.length === 0 ? co.lastTop : 0;
-      return coroutineFinished(L, co, co.stack.slice(0, top));
-    }
-    return Pre.Reload;
   }
   const p = co.pending as PendingCall;
   co.pending = undefined;
@@ -512,8 +530,8 @@ function deliverToResumer(L: InterpState, resumer: LuaThread, ok: boolean, value
   const site = resumer.pending as PendingCall;
   resumer.pending = undefined;
   if (site.wrap) {
-    if (!ok && site.flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
-      const r = placeResults(L, resumer, site.func - 1, [false, values[0]], site.nres, site.flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall));
+    if (!ok && site.flags & PROT) {
+      const r = protectedFail(L, resumer, site.func, site.flags, site.nres, values[0]);
       return r === Pre.Exit ? Pre.Exit : Pre.Reload;
     }
     if (!ok) {
@@ -811,6 +829,7 @@ function length(L: InterpState, f: Frame | undefined, v: LuaValue, rk: number): 
  */
 function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number): typeof PENDING | undefined {
   const stack = th.stack;
+  if (++L.gcDebt > GC_STEP && hasWeakTables(L)) collectWeakTables(L);
   while (n > 1) {
     const top = from + n - 1;
     const b = stack[top];
@@ -896,8 +915,7 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
         value = toLuaError(L, e).value;
       }
       frames.length = fi;
-      const flags = f.flags & ~(FrameFlag.Pcall | FrameFlag.Xpcall);
-      const r = placeResults(L, th, f.func - 1, [false, value], f.nres, flags);
+      const r = protectedFail(L, th, f.func, f.flags, f.nres, value);
       if (r === Pre.Exit) return takeExit(L);
       return undefined;
     }
@@ -1060,6 +1078,7 @@ function run(L: InterpState): ExecResult {
       }
       case Op.NewTable:
         stack[base + a] = new LuaTable();
+        if (++L.gcDebt > GC_STEP && hasWeakTables(L)) collectWeakTables(L);
         break;
       case Op.Self: {
         const b = code[i + 2];
@@ -1365,11 +1384,12 @@ function run(L: InterpState): ExecResult {
         th.frames.pop();
         let dest = f.func;
         const src = base + a;
-        if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
-          dest--;
-          stack[dest] = true;
-          for (let j = 0; j < n; j++) stack[dest + 1 + j] = stack[src + j];
-          n++;
+        if (flags & PROT) {
+          const extra = flags >>> 8;
+          dest -= 1 + extra;
+          for (let j = 0; j <= extra; j++) stack[dest + j] = true;
+          for (let j = 0; j < n; j++) stack[dest + 1 + extra + j] = stack[src + j];
+          n += 1 + extra;
         } else {
           for (let j = 0; j < n; j++) stack[dest + j] = stack[src + j];
         }
@@ -1738,6 +1758,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.exitResult = undefined;
   L.calledFromLua = false;
   L.nativeCtx = false;
+  L.gcDebt = 0;
 }
 
 export { index as indexValue, setIndex as setIndexValue, compare as compareValues, equals as equalsValues, length as lengthValue, arith as arithValues };
