@@ -725,6 +725,29 @@ export function rawSetChecked(L: LuaState, t: LuaTable, k: LuaValue, v: LuaValue
 
 /** Arithmetic with coercions and metamethods. */
 function arith(L: InterpState, f: Frame | undefined, op: number, a: LuaValue, b: LuaValue, rkA: number, rkB: number): LuaValue | typeof PENDING {
+  // floats boxed as LuaFloat (1.0, 2.0...) with plain numbers: float arithmetic
+  if (((a instanceof LuaFloat && (typeof b === "number" || b instanceof LuaFloat)) || (b instanceof LuaFloat && typeof a === "number")) && op <= Op.IDiv) {
+    const x = typeof a === "number" ? a : a.n;
+    const y = typeof b === "number" ? b : b.n;
+    let r: number;
+    switch (op) {
+      case Op.Add:
+        r = x + y;
+        break;
+      case Op.Sub:
+        r = x - y;
+        break;
+      case Op.Mul:
+        r = x * y;
+        break;
+      case Op.Div:
+        r = x / y;
+        break;
+      default:
+        return arithRaw(op, a, b);
+    }
+    return Number.isInteger(r) ? new LuaFloat(r) : r;
+  }
   let r: LuaValue;
   try {
     r = arithRaw(op, a, b);
@@ -975,7 +998,7 @@ function run(L: InterpState): ExecResult {
     const i = pc << 2;
     const op = code[i];
     const a = code[i + 1];
-    f.pc = ++pc;
+    pc++;
     let reload = false;
     switch (op) {
       case Op.Move:
@@ -1010,6 +1033,7 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = v;
           break;
         }
+        f.pc = pc;
         v = index(L, t, k, f, UPVAL_INFO);
         if (v === PENDING) reload = true;
         else stack[base + a] = v;
@@ -1025,6 +1049,7 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = v;
           break;
         }
+        f.pc = pc;
         v = index(L, t, k, f, b);
         if (v === PENDING) reload = true;
         else stack[base + a] = v;
@@ -1039,6 +1064,7 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = v;
           break;
         }
+        f.pc = pc;
         v = index(L, t, k, f, b);
         if (v === PENDING) reload = true;
         else stack[base + a] = v;
@@ -1052,6 +1078,7 @@ function run(L: InterpState): ExecResult {
         const v = c >= 0 ? stack[base + c] : K[-1 - c];
         if (t instanceof LuaTable && t.metatable === undefined && typeof k === "string") t.set(k, v);
         else {
+          f.pc = pc;
           const before = th.frames.length;
           setIndex(L, t, k, v, f, NO_INFO);
           if (th.frames.length !== before) reload = true;
@@ -1068,8 +1095,12 @@ function run(L: InterpState): ExecResult {
         if (t instanceof LuaTable && t.metatable === undefined) {
           if (typeof k === "number" && Number.isInteger(k)) t.setInt(k, v);
           else if (typeof k === "string") t.set(k, v);
-          else rawSetChecked(L, t, k, v);
+          else {
+            f.pc = pc;
+            rawSetChecked(L, t, k, v);
+          }
         } else {
+          f.pc = pc;
           const before = th.frames.length;
           setIndex(L, t, k, v, f, a);
           if (th.frames.length !== before) reload = true;
@@ -1091,6 +1122,7 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = v;
           break;
         }
+        f.pc = pc;
         v = index(L, t, k, f, b);
         if (v === PENDING) reload = true;
         else stack[base + a] = v;
@@ -1110,6 +1142,7 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
+        f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1129,6 +1162,7 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
+        f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1148,6 +1182,7 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
+        f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1163,23 +1198,86 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
           break;
         }
+        f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
         break;
       }
-      case Op.Mod:
-      case Op.Pow:
-      case Op.IDiv:
+      case Op.Mod: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number" && y !== 0 && Number.isInteger(x) && Number.isInteger(y)) {
+          let m = x % y;
+          if (m !== 0 && m < 0 !== y < 0) m += y;
+          stack[base + a] = m + 0;
+          break;
+        }
+        f.pc = pc;
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.IDiv: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number" && y !== 0 && Number.isInteger(x) && Number.isInteger(y) && x < 2147483648 && x > -2147483648) {
+          // |x| < 2^31: the rounded quotient cannot cross an integer, so floor is exact
+          stack[base + a] = Math.floor(x / y) + 0;
+          break;
+        }
+        f.pc = pc;
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
       case Op.BAnd:
       case Op.BOr:
-      case Op.BXor:
+      case Op.BXor: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number" && (x | 0) === x && (y | 0) === y) {
+          // 32-bit operands: JS's int32 operations agree with Lua's 64-bit ones
+          stack[base + a] = op === Op.BAnd ? x & y : op === Op.BOr ? x | y : x ^ y;
+          break;
+        }
+        f.pc = pc;
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.Pow: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = b >= 0 ? stack[base + b] : K[-1 - b];
+        const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = y === 2 ? x * x : x ** y;
+          stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          break;
+        }
+        f.pc = pc;
+        const r = arith(L, f, op, x, y, b, c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
       case Op.Shl:
       case Op.Shr: {
         const b = code[i + 2];
         const c = code[i + 3];
         const x = b >= 0 ? stack[base + b] : K[-1 - b];
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
+        f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1196,6 +1294,7 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
           break;
         }
+        f.pc = pc;
         const r = arith(L, f, Op.Add, x, y, b, NO_INFO);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1208,6 +1307,7 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = Number.isInteger(x) ? (x === 0 ? 0 : -x) : -x;
           break;
         }
+        f.pc = pc;
         const r = arith(L, f, Op.Unm, x, x, b, b);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1216,6 +1316,7 @@ function run(L: InterpState): ExecResult {
       case Op.BNot: {
         const b = code[i + 2];
         const x = stack[base + b];
+        f.pc = pc;
         const r = arith(L, f, Op.BNot, x, x, b, b);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1231,6 +1332,7 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = x.arr.length;
           break;
         }
+        f.pc = pc;
         const r = length(L, f, x, b);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
@@ -1244,20 +1346,23 @@ function run(L: InterpState): ExecResult {
           stack[base + a] = x + y;
           break;
         }
+        f.pc = pc;
         if (concat(L, th, f, base + a, n) === PENDING) reload = true;
         break;
       }
       case Op.Close: {
+        f.pc = pc;
         const level = base + a;
         if (th.openUpvals.length > 0) closeUpvals(th, level);
         if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
           // come back here until every variable is closed
           if (closeOneTbc(L, th, f) === PENDING) reload = true;
-          else f.pc = --pc;
+          else pc--;
         }
         break;
       }
       case Op.Tbc: {
+        f.pc = pc;
         const v = stack[base + a];
         if (v !== undefined && v !== false) {
           if (getMetamethod(L, v, "__close") === undefined) {
@@ -1270,16 +1375,16 @@ function run(L: InterpState): ExecResult {
       }
       case Op.Jmp: {
         if (a > 0) {
+          f.pc = pc;
           const level = base + a - 1;
           if (th.openUpvals.length > 0) closeUpvals(th, level);
           if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
             if (closeOneTbc(L, th, f) === PENDING) reload = true;
-            else f.pc = --pc;
+            else pc--;
             break;
           }
         }
         pc += code[i + 2];
-        f.pc = pc;
         break;
       }
       case Op.Eq: {
@@ -1288,11 +1393,14 @@ function run(L: InterpState): ExecResult {
         const x = b >= 0 ? stack[base + b] : K[-1 - b];
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
         let r: boolean | typeof PENDING;
-        if (x === y) r = typeof x !== "number" || x === x;
-        else if (typeof x === "object" || typeof y === "object" || typeof x !== typeof y) r = equals(L, f, x, y);
+        if (x === y) r = true;
+        else if (typeof x === "object" || typeof y === "object" || typeof x !== typeof y) {
+          f.pc = pc;
+          r = equals(L, f, x, y);
+        }
         else r = false;
         if (r === PENDING) reload = true;
-        else if (r !== (a !== 0)) f.pc = ++pc;
+        else if (r !== (a !== 0)) pc++;
         break;
       }
       case Op.EqK: {
@@ -1302,7 +1410,7 @@ function run(L: InterpState): ExecResult {
         if (x === y) r = typeof x !== "number" || x === x;
         else if (typeof x === "string" || typeof y === "string" || x === undefined || typeof x === "boolean") r = false;
         else r = rawEquals(x, y);
-        if (r !== (a !== 0)) f.pc = ++pc;
+        if (r !== (a !== 0)) pc++;
         break;
       }
       case Op.Lt: {
@@ -1312,9 +1420,12 @@ function run(L: InterpState): ExecResult {
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
         let r: boolean | typeof PENDING;
         if (typeof x === "number" && typeof y === "number") r = x < y;
-        else r = compare(L, f, false, x, y);
+        else {
+          f.pc = pc;
+          r = compare(L, f, false, x, y);
+        }
         if (r === PENDING) reload = true;
-        else if (r !== (a !== 0)) f.pc = ++pc;
+        else if (r !== (a !== 0)) pc++;
         break;
       }
       case Op.Le: {
@@ -1324,19 +1435,22 @@ function run(L: InterpState): ExecResult {
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
         let r: boolean | typeof PENDING;
         if (typeof x === "number" && typeof y === "number") r = x <= y;
-        else r = compare(L, f, true, x, y);
+        else {
+          f.pc = pc;
+          r = compare(L, f, true, x, y);
+        }
         if (r === PENDING) reload = true;
-        else if (r !== (a !== 0)) f.pc = ++pc;
+        else if (r !== (a !== 0)) pc++;
         break;
       }
       case Op.Test: {
         const v = stack[base + a];
-        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) f.pc = ++pc;
+        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) pc++;
         break;
       }
       case Op.TestSet: {
         const v = stack[base + code[i + 2]];
-        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) f.pc = ++pc;
+        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) pc++;
         else stack[base + a] = v;
         break;
       }
@@ -1344,6 +1458,24 @@ function run(L: InterpState): ExecResult {
         const b = code[i + 2];
         const func = base + a;
         const nargs = b !== 0 ? b - 1 : f.top - func - 1;
+        f.pc = pc;
+        const fn = stack[func];
+        if (fn instanceof Closure && !fn.proto.isVararg && th.frames.length < MAX_FRAMES) {
+          // the common Lua-to-Lua call, inlined: push the frame and continue there
+          const np = fn.proto;
+          const nb = func + 1;
+          if (nb + np.maxStack + 1 > stack.length) th.ensure(nb + np.maxStack + 1);
+          for (let j = nargs; j < np.numParams; j++) stack[nb + j] = undefined;
+          f = new Frame(fn, nb, func, code[i + 3] - 1, EMPTY, 0);
+          th.frames.push(f);
+          cl = fn;
+          p = np;
+          code = np.code;
+          K = np.k;
+          base = nb;
+          pc = 0;
+          break;
+        }
         const r = precall(L, th, func, nargs, code[i + 3] - 1, 0);
         if (r === Pre.Exit) return takeExit(L);
         if (r === Pre.Reload) reload = true;
@@ -1356,6 +1488,7 @@ function run(L: InterpState): ExecResult {
         const fn = stack[func];
         if (!(fn instanceof Closure)) {
           // natives: an ordinary call followed by the RETURN that follows
+          f.pc = pc;
           const r = precall(L, th, func, nargs, -1, 0);
           if (r === Pre.Exit) return takeExit(L);
           if (r === Pre.Reload) reload = true;
@@ -1366,6 +1499,7 @@ function run(L: InterpState): ExecResult {
         const dst = f.func;
         for (let j = 0; j <= nargs; j++) stack[dst + j] = stack[func + j];
         th.frames.pop();
+        f.pc = pc;
         const r = precall(L, th, dst, nargs, f.nres, f.flags);
         if (r === Pre.Exit) return takeExit(L);
         reload = true;
@@ -1375,8 +1509,9 @@ function run(L: InterpState): ExecResult {
         const b = code[i + 2];
         let n = b !== 0 ? b - 1 : f.top - (base + a);
         if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) {
+          f.pc = pc;
           if (closeOneTbc(L, th, f) === PENDING) reload = true;
-          else f.pc = --pc;
+          else pc--;
           break;
         }
         if (th.openUpvals.length > 0) closeUpvals(th, base);
@@ -1420,9 +1555,9 @@ function run(L: InterpState): ExecResult {
         break;
       }
       case Op.ForPrep: {
+        f.pc = pc;
         if (forPrep(L, stack, base + a)) {
           pc += code[i + 2] + 1;
-          f.pc = pc;
         }
         break;
       }
@@ -1437,22 +1572,20 @@ function run(L: InterpState): ExecResult {
             stack[ra] = v;
             stack[ra + 3] = v;
             pc -= code[i + 2];
-            f.pc = pc;
           }
         } else if (forLoopSlow(stack, ra)) {
           pc -= code[i + 2];
-          f.pc = pc;
         }
         break;
       }
       case Op.TForPrep: {
+        f.pc = pc;
         const v = stack[base + a + 3];
         if (v !== undefined && v !== false) {
           if (getMetamethod(L, v, "__close") === undefined) rtError(L, "variable '(for state)' got a non-closable value");
           th.tbc.push(base + a + 3);
         }
         pc += code[i + 2];
-        f.pc = pc;
         break;
       }
       case Op.TForCall: {
@@ -1460,6 +1593,7 @@ function run(L: InterpState): ExecResult {
         stack[ra + 4] = stack[ra];
         stack[ra + 5] = stack[ra + 1];
         stack[ra + 6] = stack[ra + 2];
+        f.pc = pc;
         const r = precall(L, th, ra + 4, 2, code[i + 3], 0);
         if (r === Pre.Exit) return takeExit(L);
         if (r === Pre.Reload) reload = true;
@@ -1471,7 +1605,6 @@ function run(L: InterpState): ExecResult {
         if (v !== undefined) {
           stack[ra + 2] = v;
           pc -= code[i + 2];
-          f.pc = pc;
         }
         break;
       }

@@ -171,7 +171,7 @@ function floatArith(op: number, a: number, b: number): number | LuaFloat {
     case Op.Div:
       return mkFloat(a / b);
     case Op.Pow:
-      return mkFloat(b === 2 ? a * a : b === 0.5 ? Math.sqrt(a) : a ** b);
+      return mkFloat(b === 2 ? a * a : a ** b);
     case Op.IDiv:
       return mkFloat(Math.floor(a / b));
     case Op.Mod: {
