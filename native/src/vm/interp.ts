@@ -134,33 +134,40 @@ function toLuaError(L: InterpState, e: unknown): LuaError {
 /** Calls a native, turning its NativeErrors into positioned Lua errors. */
 function callNative(L: InterpState, fn: NativeFunction, args: LuaValue[], viaNative: boolean): LuaValue[] | undefined {
   const savedCtx = L.nativeCtx;
+  L.calledFromLua = !viaNative;
+  L.nativeCtx = true;
+  let r: LuaValue[] | undefined;
   try {
-    L.calledFromLua = !viaNative;
-    L.nativeCtx = true;
-    return fn.fn(L, args);
+    r = fn.fn(L, args);
   } catch (e) {
-    if (!(e instanceof NativeError)) throw e;
-    const th = L.current;
-    const f = th.frames[th.frames.length - 1];
-    let msg = e.message;
-    if (e.argIndex > 0) {
-      let idx = e.argIndex;
-      let name: string;
-      const site = !viaNative && f ? callSiteName(f) : undefined;
-      if (site) {
-        name = site[1];
-        if (site[0] === "method") {
-          idx--;
-          if (idx === 0) msg = `calling '${name}' on bad self (${msg})`;
-        }
-      } else name = fn.name.replace(/^_G\./, "");
-      if (idx > 0 || !site || site[0] !== "method") msg = `bad argument #${idx} to '${name}' (${msg})`;
-    }
-    if (!e.noPosition && !viaNative && f) msg = `${framePosition(f)} ${msg}`;
-    throw new LuaError(msg);
-  } finally {
     L.nativeCtx = savedCtx;
+    throw nativeErrorToLua(L, fn, e, viaNative);
   }
+  L.nativeCtx = savedCtx;
+  return r;
+}
+
+/** A native's NativeError as a Lua error with the function's name and the caller's position. */
+function nativeErrorToLua(L: InterpState, fn: NativeFunction, e: unknown, viaNative: boolean): unknown {
+  if (!(e instanceof NativeError)) return e;
+  const th = L.current;
+  const f = th.frames[th.frames.length - 1];
+  let msg = e.message;
+  if (e.argIndex > 0) {
+    let idx = e.argIndex;
+    let name: string;
+    const site = !viaNative && f ? callSiteName(f) : undefined;
+    if (site) {
+      name = site[1];
+      if (site[0] === "method") {
+        idx--;
+        if (idx === 0) msg = `calling '${name}' on bad self (${msg})`;
+      }
+    } else name = fn.name.replace(/^_G\./, "");
+    if (idx > 0 || !site || site[0] !== "method") msg = `bad argument #${idx} to '${name}' (${msg})`;
+  }
+  if (!e.noPosition && !viaNative && f) msg = `${framePosition(f)} ${msg}`;
+  return new LuaError(msg);
 }
 
 // --- upvalues and to-be-closed variables ------------------------------------------
@@ -645,7 +652,7 @@ function index(L: InterpState, o: LuaValue, k: LuaValue, f: Frame | undefined, i
   for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
     let h: LuaValue;
     if (o instanceof LuaTable) {
-      const v = o.get(k);
+      const v = typeof k === "string" ? o.getStr(k) : o.get(k);
       if (v !== undefined) return v;
       const mt = o.metatable;
       if (mt === undefined) return undefined;
@@ -912,6 +919,7 @@ export function execute(L0: LuaState, pendingError?: LuaError): ExecResult {
     } catch (e) {
       if (e instanceof Escape) throw e.err;
       err = toLuaError(L, e);
+      L.nativeCtx = false; // back in the loop, whatever native threw
     }
   }
 }
@@ -1142,6 +1150,15 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = xd + yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+        }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
@@ -1161,6 +1178,15 @@ function run(L: InterpState): ExecResult {
             } else stack[base + a] = new LuaFloat(r);
           } else stack[base + a] = r;
           break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = xd - yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
         }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
@@ -1182,6 +1208,15 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = xd * yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+        }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
@@ -1197,6 +1232,15 @@ function run(L: InterpState): ExecResult {
           const r = x / y;
           stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
           break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = xd / yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
         }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
@@ -1476,6 +1520,20 @@ function run(L: InterpState): ExecResult {
           pc = 0;
           break;
         }
+        if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
+          // a plain native: call it and place its results here
+          const res = callNative(L, fn, nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs), false);
+          const want = code[i + 3] - 1;
+          const n = res === undefined ? 0 : res.length;
+          if (want < 0) {
+            if (func + n + 1 > stack.length) th.ensure(func + n + 1);
+            for (let j = 0; j < n; j++) stack[func + j] = (res as LuaValue[])[j];
+            f.top = func + n;
+          } else {
+            for (let j = 0; j < want; j++) stack[func + j] = j < n ? (res as LuaValue[])[j] : undefined;
+          }
+          break;
+        }
         const r = precall(L, th, func, nargs, code[i + 3] - 1, 0);
         if (r === Pre.Exit) return takeExit(L);
         if (r === Pre.Reload) reload = true;
@@ -1571,6 +1629,16 @@ function run(L: InterpState): ExecResult {
             const v = (stack[ra] as number) + step;
             stack[ra] = v;
             stack[ra + 3] = v;
+            pc -= code[i + 2];
+          }
+        } else if (typeof step === "number" && typeof count === "number") {
+          // float loop with a non-integral step: plain numbers all the way
+          const cur = stack[ra];
+          const v = (typeof cur === "number" ? cur : (cur as LuaFloat).n) + step;
+          if (step > 0 ? v <= count : v >= count) {
+            const fv = Number.isInteger(v) ? new LuaFloat(v) : v;
+            stack[ra] = fv;
+            stack[ra + 3] = fv;
             pc -= code[i + 2];
           }
         } else if (forLoopSlow(stack, ra)) {

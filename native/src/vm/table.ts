@@ -41,8 +41,9 @@ export class LuaTable {
 
   /** Reads t[k] for a string key. */
   getStr(k: string): LuaValue {
-    if (this.hmap === undefined) return undefined;
-    const s = this.hmap.get(k);
+    const m = this.hmap;
+    if (m === undefined) return undefined;
+    const s = m.get(k);
     return s === undefined ? undefined : this.hvals[s];
   }
 
