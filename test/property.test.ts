@@ -448,12 +448,44 @@ function strExpr(depth: number): fc.Arbitrary<string> {
     },
     {
       arbitrary: fc
-        .tuple(fmtInt, sub, fc.oneof(sub, fmtInt), fmtInt, fmtFloat)
+        .tuple(fmtInt, sub, fc.oneof(sub, fmtInt, fmtFloat), fmtInt, fmtFloat)
         .map(([d, s, q, x, f]) => `string.format("%d %s %q %x %5.2f", ${d}, ${s}, ${q}, ${x}, ${f})`),
       weight: 1,
     },
   );
 }
+
+/**
+ * One random conversion for string.format with its argument, using only the flags, width
+ * and precision that Lua 5.4 accepts for that conversion (checkformat; no %a, whose digits
+ * depend on the C library).
+ */
+const formatItem: fc.Arbitrary<[string, string]> = fc
+  .tuple(
+    fc.constantFrom("c", "d", "i", "o", "x", "X", "e", "E", "f", "F", "g", "G", "s", "q"),
+    fc.subarray(["-", "+", " ", "#", "0"]),
+    fc.option(fc.integer({ min: 0, max: 25 }), { nil: undefined }),
+    fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+    fc.integer({ min: 0, max: 0xffff }),
+  )
+  .chain(([conv, flags, width, prec, pick]) => {
+    const allowed: Record<string, string> = { c: "-", d: "-+0 ", i: "-+0 ", o: "-#0", x: "-#0", X: "-#0", s: "-" };
+    const okFlags = flags.filter((f) => (allowed[conv] ?? "-+ #0").includes(f)).join("");
+    const noPrec = conv === "c";
+    const spec =
+      conv === "q" ? "%q" : `%${okFlags}${width ?? ""}${noPrec || prec === undefined ? "" : `.${prec}`}${conv}`;
+    const arg: fc.Arbitrary<string> =
+      conv === "c"
+        ? byte.map(String)
+        : "dioxX".includes(conv)
+          ? fmtInt
+          : "eEfFgG".includes(conv)
+            ? fc.oneof(fmtFloat, fmtInt, fc.constantFrom("math.huge", "(-math.huge)", '"10"'))
+            : conv === "s"
+              ? fc.oneof({ arbitrary: strLeaf, weight: 4 }, { arbitrary: numForConcat, weight: 1 })
+              : fc.oneof(strLeaf, fmtInt, fmtFloat);
+    return arg.map((a): [string, string] => [spec, pick % 17 === 0 ? "1.5" : a]); // 1.5: not an integer for %d
+  });
 
 const S = strExpr(2);
 const strStmt = fc.oneof(
@@ -497,6 +529,14 @@ const strStmt = fc.oneof(
     weight: 1,
   },
   { arbitrary: S.map((e) => `return string.format("%q", ${e})`), weight: 1 },
+  {
+    arbitrary: fc
+      .array(formatItem, { minLength: 1, maxLength: 3 })
+      .map(
+        (items) => `return string.format("${items.map(([f]) => f).join("|")}", ${items.map(([, a]) => a).join(", ")})`,
+      ),
+    weight: 2,
+  },
 );
 
 const strProgram = fc
@@ -505,6 +545,15 @@ const strProgram = fc
 
 // ---------------------------------------------------------------------------------------
 // 4. Tables
+
+// KNOWN ENGINE BUG (in the working tree at the time of writing; excluded while
+// FRACTION_KEY_BUG is set): a non-integral float key k with 1 <= k <= #array-part breaks
+// traversal, next(t, 1.5) is "invalid key to 'next'":
+//   local t = {"v", 0, [1.5] = 0}
+//   for k in pairs(t) do end   -- lua5.4: fine; Endymion: invalid key to 'next'
+// While set, the fractional key in the array range (1.5) is replaced by one below it.
+const FRACTION_KEY_BUG = false;
+const FRACTION_KEY = FRACTION_KEY_BUG ? "0.25" : "1.5";
 
 type Key = { src: string; norm: string | number | bigint | null }; // norm: the key after normalization (null: float key)
 const tableKey: fc.Arbitrary<Key> = fc.oneof(
@@ -517,7 +566,8 @@ const tableKey: fc.Arbitrary<Key> = fc.oneof(
       { src: "2^53", norm: 2 ** 53 },
       { src: "math.maxinteger", norm: 2n ** 63n - 1n },
       { src: "math.mininteger", norm: -(2n ** 63n) },
-      { src: "1.5", norm: null },
+      { src: FRACTION_KEY, norm: null },
+      { src: "0.5", norm: null },
       { src: "1e100", norm: null },
       { src: "(-2.5)", norm: null },
     ),
@@ -560,24 +610,57 @@ local function dump(t)
 end
 `;
 
-/** A table program: a constructor, random assignments, and dumps; #t printed when t is a sequence. */
+// KNOWN ENGINE BUG (excluded while TRAVERSAL_TRIM_BUG is set; see the report): deleting
+// the current key during a traversal fails when it is the last element of the array part:
+//   local t = {10}
+//   for k in pairs(t) do t[k] = nil end   -- lua5.4: fine; Endymion: invalid key to 'next'
+// While set, traversals only delete keys that live in the hash part (strings, non-integral
+// floats).
+const TRAVERSAL_TRIM_BUG = false;
+
+type Sweep = "strkey" | "floatkey" | "numval" | "evenkey" | "all";
+const sweeps: Sweep[] = TRAVERSAL_TRIM_BUG
+  ? ["strkey", "floatkey"]
+  : ["strkey", "floatkey", "numval", "evenkey", "all"];
+const SWEEP_COND: Record<Sweep, string> = {
+  strkey: 'type(k) == "string"',
+  floatkey: 'math.type(k) == "float"',
+  numval: 'type(v) == "number"',
+  evenkey: 'math.type(k) == "integer" and k % 2 == 0',
+  all: "true",
+};
+
+type TableOp = { k: "set"; key: Key; value: string } | { k: "dump" } | { k: "sweep"; sweep: Sweep };
+
+/**
+ * A table program: a constructor, random assignments, traversals that delete entries,
+ * and dumps; #t is printed only when t is a sequence (its border is then unique).
+ */
 const tableProgram = fc
   .tuple(
     fc.array(
       tableValue.filter((v) => v !== "nil"),
       { maxLength: 5 },
     ),
-    fc.array(fc.tuple(fc.constantFrom('"a"', '"k"', "1.5", "100"), tableValue), { maxLength: 2 }),
+    fc.array(fc.tuple(fc.constantFrom('"a"', '"k"', FRACTION_KEY, "100"), tableValue), { maxLength: 2 }),
     fc.array(
-      fc.oneof({ arbitrary: fc.tuple(tableKey, tableValue), weight: 6 }, { arbitrary: fc.constant(null), weight: 1 }),
-      {
-        maxLength: 30,
-      },
+      fc.oneof<fc.Arbitrary<TableOp>[]>(
+        {
+          arbitrary: fc.tuple(tableKey, tableValue).map(([key, value]) => ({ k: "set" as const, key, value })),
+          weight: 12,
+        },
+        { arbitrary: fc.constant({ k: "dump" as const }), weight: 2 },
+        { arbitrary: fc.constantFrom(...sweeps).map((sweep) => ({ k: "sweep" as const, sweep })), weight: 1 },
+      ),
+      { maxLength: 30 },
     ),
   )
   .map(([positional, named, ops]) => {
+    // the model: normalized key -> value source; non-integral float keys are not tracked
     const model = new Map<string | number | bigint, string>();
-    positional.forEach((v, i) => model.set(i + 1, v));
+    positional.forEach((v, i) => {
+      model.set(i + 1, v);
+    });
     const fields = [...positional];
     for (const [k, v] of named) {
       fields.push(`[${k}] = ${v}`);
@@ -594,17 +677,35 @@ const tableProgram = fc
       for (let i = 1; i <= n; i++) if (!model.has(i)) return false;
       return true;
     };
+    const isNumberSrc = (v: string) => /^\(?-?[0-9]/.test(v);
     for (const op of ops) {
-      if (op === null) {
-        lines.push("dump(t)");
-        if (isSequence()) lines.push("print(#t)");
-        continue;
-      }
-      const [k, v] = op;
-      lines.push(`t[${k.src}] = ${v}`);
-      if (k.norm !== null) {
-        if (v === "nil") model.delete(k.norm);
-        else model.set(k.norm, v);
+      switch (op.k) {
+        case "dump":
+          lines.push("dump(t)");
+          if (isSequence()) lines.push("print(#t)");
+          break;
+        case "set":
+          lines.push(`t[${op.key.src}] = ${op.value}`);
+          if (op.key.norm !== null) {
+            if (op.value === "nil") model.delete(op.key.norm);
+            else model.set(op.key.norm, op.value);
+          }
+          break;
+        case "sweep": {
+          const cond = SWEEP_COND[op.sweep];
+          lines.push(
+            `do local c = 0; for k, v in pairs(t) do c = c + 1; if ${cond} then t[k] = nil end end; print("visited", c) end`,
+          );
+          for (const [k, v] of [...model]) {
+            const del =
+              op.sweep === "all" ||
+              (op.sweep === "strkey" && typeof k === "string") ||
+              (op.sweep === "numval" && isNumberSrc(v)) ||
+              (op.sweep === "evenkey" && typeof k !== "string" && BigInt(k) % 2n === 0n);
+            if (del) model.delete(k);
+          }
+          break;
+        }
       }
     }
     lines.push("dump(t)");

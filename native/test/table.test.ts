@@ -15,14 +15,32 @@ import { LuaFloat, type LuaValue } from "../src/vm/value.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 
-// KNOWN BUG (excluded while NEXT_AFTER_TRIM_BUG is set): deleting the current key during a
-// traversal when it is the last element of the array part trims the array part, and then
-// next(t, k) no longer finds k ("invalid key to 'next'"). In Lua:
-//   local t = {10}
-//   for k in pairs(t) do t[k] = nil end   -- lua5.4: fine; Endymion: invalid key to 'next'
+// KNOWN BUGS (excluded while NEXT_AFTER_TRIM_BUG is set): deleting the current key during
+// a traversal when it is the last element of the array part trims the array part, and
+// then next(t, k)
+// - fails with "invalid key to 'next'" (HEAD at the time of writing):
+//     local t = {10}
+//     for k in pairs(t) do t[k] = nil end   -- lua5.4: fine; Endymion: invalid key to 'next'
+// - or, when k once lived in the hash part (set before the array part reached it), resumes
+//   after k's stale hash slot and skips the hash keys before it (HEAD and working tree):
+//     local t = {}; t.x = 0; t[2] = 20; t[1] = 10
+//     local n = 0
+//     for k in pairs(t) do n = n + 1; t[k] = nil end
+//     print(n, next(t))                     -- lua5.4: 3 nil; Endymion: 2 x 0
 // While set, traversals never delete the current key when it equals length(); such keys
 // are deleted after the traversal instead.
-const NEXT_AFTER_TRIM_BUG = true;
+const NEXT_AFTER_TRIM_BUG = false;
+
+// KNOWN BUG (excluded while FRACTION_KEY_BUG is set): next(t, k) for a non-integral float
+// key k with 1 <= k <= length() returns false ("invalid key to 'next'"), so a traversal of
+//   local t = {"v", 0, [1.5] = 0}
+// fails. While set, no fractional key lies in 1..40.
+const FRACTION_KEY_BUG = false;
+
+// KNOWN DEVIATION (excluded while NEXT_ABSENT_INT_LENIENT is set): next(t, k) for a
+// positive integer k that is not a key continues the traversal instead of failing;
+// lua5.4 raises "invalid key to 'next'" for next({1, x = "b"}, 2).
+const NEXT_ABSENT_INT_LENIENT = false;
 
 /** The model's key for a table key: integers (whatever their representation) by value. */
 function norm(k: LuaValue): string {
@@ -50,7 +68,12 @@ const F = (n: number) => new LuaFloat(n);
 // ---------------------------------------------------------------------------------------
 // Generators
 
-const intKey = fc.integer({ min: 1, max: 40 });
+// 1..40, biased to small keys so that the array part is often long
+const intKey = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 8 }), weight: 2 }, fc.integer({ min: 1, max: 40 }));
+/** Non-integral floats among the array indices (they live in the hash part). */
+const fractionKey = FRACTION_KEY_BUG
+  ? fc.constantFrom(60.5, 100.25)
+  : fc.integer({ min: 1, max: 8 }).map((i) => i + 0.5);
 const key: fc.Arbitrary<LuaValue> = fc.oneof(
   { arbitrary: intKey, weight: 12 },
   { arbitrary: fc.integer({ min: -3, max: 0 }), weight: 1 },
@@ -58,8 +81,13 @@ const key: fc.Arbitrary<LuaValue> = fc.oneof(
   { arbitrary: fc.constantFrom<LuaValue>("a", "b", "c", "k1", "1", "2", "", "x".repeat(20)), weight: 3 },
   { arbitrary: intKey.map(F), weight: 3 }, // 1.0 is the key 1
   {
-    arbitrary: fc.constantFrom<LuaValue>(F(-0), F(0), F(2 ** 60), F(2 ** 63), F(-(2 ** 63)), F(1e300), 1.5, -2.5, 0.1),
+    arbitrary: fc.constantFrom<LuaValue>(F(-0), F(0), F(2 ** 60), F(2 ** 63), F(-(2 ** 63)), F(1e300), -2.5, 0.1, 0.5),
     weight: 2,
+  },
+  // non-integral floats among the array indices (they live in the hash part)
+  {
+    arbitrary: fractionKey,
+    weight: 3,
   },
   { arbitrary: fc.boolean(), weight: 1 },
 );
@@ -93,7 +121,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   },
   {
     arbitrary: fc.tuple(intKey, intKey).map(([from, to]) => ({ k: "fill" as const, from, to })),
-    weight: 1,
+    weight: 2,
   },
   { arbitrary: fc.constant({ k: "clearAll" as const }), weight: 1 },
 );
@@ -232,9 +260,12 @@ describe("LuaTable against a Map model", () => {
     );
   });
 
-  it("dense integer keys with heavy deletion keep a valid border", () => {
+  it("dense integer keys 1..40 with heavy deletion keep a valid border", () => {
     const denseOp: fc.Arbitrary<Op> = fc
-      .tuple(intKey, fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined, freq: 2 }))
+      .tuple(
+        fc.oneof({ arbitrary: fc.integer({ min: 1, max: 40 }), weight: 10 }, { arbitrary: fractionKey, weight: 1 }),
+        fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined, freq: 2 }),
+      )
       .map(([k, v]) => ({ k: "set" as const, key: k, value: v }));
     fc.assert(
       fc.property(fc.array(denseOp, { maxLength: 120 }), (ops) => run(ops)),
@@ -263,7 +294,7 @@ describe("LuaTable against a Map model", () => {
     const t = new LuaTable();
     t.set(1, "a");
     t.set("x", "b");
-    expect(t.next(2)).toBe(false);
+    if (!NEXT_ABSENT_INT_LENIENT) expect(t.next(2)).toBe(false);
     expect(t.next("y")).toBe(false);
     expect(t.next(1.5)).toBe(false);
   });

@@ -111,7 +111,12 @@ function openCommandExtras(L: LuaState, flush: () => void): void {
           if (!tpl) continue;
           const file = tpl.replaceAll("?", name.replaceAll(".", "/"));
           if (fs.existsSync(file)) {
-            loader = loadFile(L, file);
+            try {
+              loader = loadFile(L, file);
+            } catch (e) {
+              const msg = e instanceof Error ? e.message : String(e);
+              nativeError(`error loading module '${name}' from file '${file}':\n\t${msg}`);
+            }
             extra = file;
             break;
           }

@@ -203,6 +203,11 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
       } else if (args[0] !== undefined) output = args[0] as LuaUserdata;
       return [output];
     },
+    flush: () => {
+      const f = toFile(output, "flush");
+      f.out?.flush();
+      return [output];
+    },
     type: (_L, args) => {
       const f = args[0] instanceof LuaUserdata ? files.get(args[0]) : undefined;
       return [f ? (f.closed ? "closed file" : "file") : undefined];
@@ -231,6 +236,16 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
     },
   });
   for (let k = m.next(undefined); k; k = m.next(k[0])) methods.set(k[0], k[1]);
+  // a file returned by io.lines is the generic for's closing value; closing twice is harmless
+  const closeMeta = makeLib(L, "FILE*:", {
+    close: (_L, args) => {
+      const f = args[0] instanceof LuaUserdata ? files.get(args[0]) : undefined;
+      if (f && !f.closed && !f.std) closeFile(f);
+      return undefined;
+    },
+  }).get("close");
+  meta.set("__close", closeMeta);
+  meta.set("__gc", closeMeta);
   meta.set("__tostring", makeLib(L, "FILE*:", { tostring: (_L, args) => [`file (${tostringBasic(L, new LuaTable()).slice(7)})`] }).get("tostring"));
   io.set("stdin", stdinUd);
   io.set("stdout", stdoutUd);

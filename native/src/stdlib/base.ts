@@ -29,7 +29,7 @@ export function where(L: LuaState, level: number): string {
 
 /** tonumber with a base: digits in the base, optional sign, spaces around. */
 function toNumberBase(s: string, base: number): LuaValue {
-  s = s.trim().replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, "");
+  s = s.replace(/^[\t\n\v\f\r ]+|[\t\n\v\f\r ]+$/g, ""); // C isspace, not JS trim
   let neg = false;
   let i = 0;
   if (s[0] === "-" || s[0] === "+") {
@@ -197,6 +197,7 @@ export function openBase(L: LuaState): LuaTable {
   });
   def("pcall", () => undefined, Intrinsic.Pcall);
   def("xpcall", () => undefined, Intrinsic.Xpcall);
+  let gcMode = "incremental";
   def("collectgarbage", (L, args) => {
     const opt = optString(args, 1, "collect");
     switch (opt) {
@@ -206,18 +207,19 @@ export function openBase(L: LuaState): LuaTable {
       case "stop":
       case "restart":
         return [0];
-      case "count": {
-        const kb = estimateKb();
-        return [kb, 0];
-      }
+      case "count":
+        return [estimateKb()];
       case "step":
         collectWeakTables(L);
         return [true];
       case "isrunning":
         return [true];
       case "incremental":
-      case "generational":
-        return ["incremental"];
+      case "generational": {
+        const prev = gcMode;
+        gcMode = opt;
+        return [prev];
+      }
       case "setpause":
         return [200];
       case "setstepmul":

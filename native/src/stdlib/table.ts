@@ -100,7 +100,7 @@ function u64(i: Int): bigint {
 
 function tinsert(L: LuaState, args: LuaValue[]): undefined {
   const t = args[0];
-  if (isRaw(t)) {
+  if (isRaw(t) && t.arrNils === 0) {
     const a = t.arr;
     const n = a.length;
     if (args.length === 2) {
@@ -143,7 +143,7 @@ function tinsert(L: LuaState, args: LuaValue[]): undefined {
 
 function tremove(L: LuaState, args: LuaValue[]): LuaValue[] {
   const t = args[0];
-  if (isRaw(t)) {
+  if (isRaw(t) && t.arrNils === 0) {
     const a = t.arr;
     const n = a.length;
     const p = args[1];
@@ -154,9 +154,7 @@ function tremove(L: LuaState, args: LuaValue[]): LuaValue[] {
         t.setInt(0, undefined);
         return [v];
       }
-      const v = a[n - 1];
-      t.setInt(n, undefined);
-      return [v];
+      return [a.pop()]; // no holes: the last slot is the border
     }
     if (typeof p === "number" && p >= 1 && p < n && Number.isInteger(p)) {
       return [a.splice(p - 1, 1)[0]]; // the last element stays non-nil
@@ -252,7 +250,7 @@ function tpack(_L: LuaState, args: LuaValue[]): LuaValue[] {
   const t = new LuaTable();
   let n = args.length;
   while (n > 0 && args[n - 1] === undefined) n--;
-  t.arr = args.slice(0, n); // the last element is non-nil, as the array part requires
+  t.setArray(args.slice(0, n));
   t.set("n", args.length);
   return [t];
 }

@@ -167,6 +167,8 @@ export function framePosition(f: Frame | undefined): string {
 
 /** How the function running in frame index fi of a thread was called, for messages. */
 export function calledName(th: LuaThread, fi: number): [string, string] | undefined {
+  // called by a native (pcall, a nested call) or as a coroutine body: no name
+  if (th.frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase)) return undefined;
   const caller = th.frames[fi - 1];
   if (!caller) return undefined;
   return callSiteName(caller);

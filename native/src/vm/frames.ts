@@ -42,6 +42,12 @@ export class Frame {
   handler: LuaValue = undefined;
   /** Progress of a CONCAT interrupted by a metamethod (values left), else 0. */
   extra = 0;
+  /**
+   * Nested "C calls" under this frame (PUC-Rio's nCcalls): protected calls, metamethods,
+   * natives calling Lua and coroutine resumes each count one; past 200 it is a
+   * "C stack overflow".
+   */
+  cdepth = 0;
   constructor(closure: Closure, base: number, func: number, nres: number, varargs: LuaValue[], flags: number) {
     this.closure = closure;
     this.base = base;
@@ -91,6 +97,8 @@ export class LuaThread {
   diedWithError = false;
   /** End of the values in use when the thread has no Lua frame (natives called from JS). */
   lastTop = 0;
+  /** C-call depth where this thread was resumed (see Frame.cdepth). */
+  baseCdepth = 0;
   constructor(body: LuaValue, isMain = false) {
     this.body = body;
     this.isMain = isMain;

@@ -48,8 +48,7 @@ function weakMode(t: LuaTable): { k: boolean; v: boolean } {
 export function collectWeakTables(L: LuaState): void {
   const g = L as unknown as GcState;
   g.gcDebt = 0;
-  const set = g.weakTables;
-  if (set === undefined || set.size === 0) return;
+  const set = g.weakTables ?? new Set<WeakRef<LuaTable>>();
   const marked = new Set<object>();
   const stack: LuaValue[] = [];
   const push = (v: LuaValue) => {
@@ -113,12 +112,9 @@ export function collectWeakTables(L: LuaState): void {
     }
     drain();
   }
-  for (const ref of set) {
-    const t = ref.deref();
-    if (t === undefined) {
-      set.delete(ref);
-      continue;
-    }
+  for (const ref of set) if (ref.deref() === undefined) set.delete(ref);
+  // every weak table the walk met, whenever its __mode was set
+  for (const t of weakPending) {
     const mode = weakMode(t);
     if (!mode.k && !mode.v) continue;
     const dead = (v: LuaValue) => collectable(v) && !marked.has(v as object);

@@ -120,6 +120,9 @@ function toLuaError(L: InterpState, e: unknown): LuaError {
     return new LuaError(f ? `${framePosition(f)} ${e.message}` : e.message);
   }
   if (e instanceof NativeError) return new LuaError(e.message);
+  if (e instanceof RangeError && /Invalid string length|Invalid array length|allocation failed/i.test(e.message)) {
+    return new LuaError("not enough memory");
+  }
   if (e instanceof RangeError && /call stack|too much recursion/i.test(e.message)) {
     const th = L.current;
     const f = th.frames[th.frames.length - 1];
@@ -229,7 +232,11 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       if (th.frames.length >= MAX_FRAMES) {
         throw new LuaError(`${framePosition(th.frames[th.frames.length - 1])} stack overflow`);
       }
-      th.frames.push(new Frame(fn, base, func, nres, varargs, flags));
+      const nf = new Frame(fn, base, func, nres, varargs, flags);
+      const parent = th.frames[th.frames.length - 1];
+      nf.cdepth = (parent ? parent.cdepth : th.baseCdepth) + (flags & C_LEVEL ? 1 : 0);
+      if (nf.cdepth >= MAX_CCALLS && flags & C_LEVEL) cStackOverflow(nf.cdepth);
+      th.frames.push(nf);
       return Pre.Reload;
     }
     if (fn instanceof NativeFunction) {
@@ -286,6 +293,14 @@ function callInfo(f: Frame): string {
 }
 
 const EMPTY: LuaValue[] = [];
+
+/** Frame flags that stand for a C call between frames (PUC-Rio counts these in nCcalls). */
+const C_LEVEL = FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.Finish | FrameFlag.JsBoundary;
+
+/** "C stack overflow", or past 220 levels "error in error handling" (LUA_ERRERR). */
+function cStackOverflow(depth: number): never {
+  throw new LuaError(depth >= (MAX_CCALLS / 10) * 11 ? "error in error handling" : "C stack overflow");
+}
 
 /** The protection bits of a frame or call: pcall or xpcall. */
 const PROT = FrameFlag.Pcall | FrameFlag.Xpcall;
@@ -386,7 +401,11 @@ function precallIntrinsic(
       if (nargs < 1) throwArg(L, fn, 1, "value expected", flags);
       // inside another protected call this one catches everything: one more `true`
       const nf = flags & PROT ? ((flags & ~FrameFlag.Xpcall) | FrameFlag.Pcall) + PREFIX_ONE : flags | FrameFlag.Pcall;
-      return precall(L, th, func + 1, nargs - 1, nres, nf);
+      try {
+        return precall(L, th, func + 1, nargs - 1, nres, nf);
+      } catch (e) {
+        return protectedFail(L, th, func + 1, nf, nres, toLuaError(L, e).value);
+      }
     }
     case Intrinsic.Xpcall: {
       const handler = stack[func + 2];
@@ -403,6 +422,9 @@ function precallIntrinsic(
           th.frames[th.frames.length - 1].handler = handler;
         }
         return r;
+      } catch (e) {
+        const err = toLuaError(L, e);
+        return protectedFail(L, th, func + 1, nf, nres, handleError(L, nf, 0, err, handler));
       } finally {
         L.pendingHandler = undefined;
       }
@@ -486,6 +508,15 @@ function doResume(L: InterpState, th: LuaThread, co: LuaThread, args: LuaValue[]
   th.pending = site;
   th.status = "normal";
   co.resumer = th;
+  const top = th.frames[th.frames.length - 1];
+  co.baseCdepth = (top ? top.cdepth : th.baseCdepth) + 1;
+  if (co.baseCdepth >= MAX_CCALLS) {
+    th.status = "running";
+    th.pending = undefined;
+    co.resumer = undefined;
+    if (site.wrap) rtErrorOrPlain(L, "C stack overflow", site.flags);
+    return placeResults(L, th, site.func, [false, "C stack overflow"], site.nres, site.flags);
+  }
   co.status = "running";
   L.current = co;
   return startOrContinue(L, co, args);
@@ -1373,7 +1404,7 @@ function run(L: InterpState): ExecResult {
         const b = code[i + 2];
         const x = stack[base + b];
         if (x instanceof LuaTable && x.metatable === undefined) {
-          stack[base + a] = x.arr.length;
+          stack[base + a] = x.length();
           break;
         }
         f.pc = pc;
@@ -1510,7 +1541,9 @@ function run(L: InterpState): ExecResult {
           const nb = func + 1;
           if (nb + np.maxStack + 1 > stack.length) th.ensure(nb + np.maxStack + 1);
           for (let j = nargs; j < np.numParams; j++) stack[nb + j] = undefined;
+          const cd = f.cdepth;
           f = new Frame(fn, nb, func, code[i + 3] - 1, EMPTY, 0);
+          f.cdepth = cd;
           th.frames.push(f);
           cl = fn;
           p = np;
@@ -1681,21 +1714,8 @@ function run(L: InterpState): ExecResult {
         let n = code[i + 2];
         if (n === 0) n = f.top - (base + a) - 1;
         const off = code[i + 3];
-        if (off === 0 && t.arr.length === 0 && t.hcount === 0) {
-          const arr = t.arr;
-          for (let j = 1; j <= n; j++) arr.push(stack[base + a + j]);
-          // trailing nils must not stay in the array part
-          let m = arr.length;
-          while (m > 0 && arr[m - 1] === undefined) m--;
-          if (m !== arr.length) {
-            const extra = arr.slice(m);
-            arr.length = m;
-            void extra;
-          }
-          // nils inside are holes: keep as is (border stays at arr.length)
-        } else {
-          for (let j = 1; j <= n; j++) t.set(off + j, stack[base + a + j]);
-        }
+        if (off === 0 && t.arr.length === 0) t.setArray(stack.slice(base + a + 1, base + a + 1 + n));
+        else for (let j = 1; j <= n; j++) t.set(off + j, stack[base + a + j]);
         break;
       }
       case Op.Closure: {
@@ -1873,7 +1893,7 @@ export function callValue(L0: LuaState, fn: LuaValue, args: LuaValue[]): LuaValu
     return callNative(L, fn, args, true) ?? [];
   }
   const th = L.current;
-  if (L.nCcalls >= MAX_CCALLS) throw new LuaError("error in error handling");
+  if (L.nCcalls >= MAX_CCALLS) cStackOverflow(L.nCcalls);
   const top = th.frames.length > 0 ? Math.max(topFrameEnd(th), 0) : th.stack.length > 0 ? (th.lastTop ?? 0) : 0;
   const func = top;
   th.ensure(func + args.length + 2);

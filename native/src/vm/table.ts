@@ -1,7 +1,10 @@
 // Tables: an array part for keys 1..n and an insertion-ordered hash part.
 //
-// The array part `arr` holds t[1..arr.length] (arr[i-1] is t[i]); its last element is
-// never nil, so #t is arr.length. The hash part keeps keys and values in parallel arrays
+// The array part `arr` holds t[1..arr.length] (arr[i-1] is t[i]); like Lua's array part
+// it keeps its size when elements are set to nil (so `next` can continue from a cleared
+// index while a traversal clears the table), and #t finds a border in it by binary search
+// when its last slot is nil. It is only reorganized when a new key is inserted, which Lua
+// forbids during a traversal. The hash part keeps keys and values in parallel arrays
 // in insertion order, with a Map from key to slot. Removing a key leaves a tombstone
 // (value undefined, key kept) so that `next` can continue from a removed key during a
 // traversal, as Lua allows; tombstones are swept only when a new key is inserted. The order
@@ -9,12 +12,14 @@
 // lets a suspended pairs loop continue with the same keys after dehydrate and hydrate.
 //
 // Invariant: the hash part never holds key arr.length+1 (it is migrated into the array part
-// when the array grows up to it), so the border is always arr.length.
+// when the array grows up to it), so a border is always found in the array part.
 
 import { LuaFloat, type LuaValue, floatToInteger } from "./value.js";
 
 export class LuaTable {
   arr: LuaValue[] = [];
+  /** Number of nil slots inside arr. */
+  arrNils = 0;
   /** key (normalized) -> slot in hkeys/hvals */
   hmap: Map<unknown, number> | undefined = undefined;
   hkeys: LuaValue[] = [];
@@ -88,13 +93,11 @@ export class LuaTable {
     const a = this.arr;
     const n = a.length;
     if (i >= 1 && i <= n) {
+      const old = a[i - 1];
       a[i - 1] = v;
-      if (v === undefined && i === n) {
-        // trim trailing nils so the last element stays non-nil
-        let m = n - 1;
-        while (m > 0 && a[m - 1] === undefined) m--;
-        a.length = m;
-      }
+      if (old === undefined) {
+        if (v !== undefined) this.arrNils--;
+      } else if (v === undefined) this.arrNils++;
       return;
     }
     if (i === n + 1) {
@@ -102,11 +105,46 @@ export class LuaTable {
         if (this.hmap !== undefined) this.setHash(i, i, v);
         return;
       }
+      // a new key: the moment the array part may be reorganized
+      if (this.arrNils > 16 && this.arrNils * 2 > n) {
+        this.compactArray();
+        this.setInt(i, v);
+        return;
+      }
       a.push(v);
       if (this.hcount > 0) this.migrate();
       return;
     }
     this.setHash(i, i, v);
+  }
+
+  /**
+   * Shrinks a mostly-nil array part to its first run of non-nil values, moving the other
+   * entries to the hash part (so emptied arrays and queues do not keep their memory).
+   */
+  private compactArray(): void {
+    const a = this.arr;
+    let b = 0;
+    while (b < a.length && a[b] !== undefined) b++;
+    const rest = a.slice(b + 1);
+    a.length = b;
+    this.arrNils = 0;
+    for (let j = 0; j < rest.length; j++) {
+      const v = rest[j];
+      if (v !== undefined) this.setHash(b + 2 + j, b + 2 + j, v);
+    }
+  }
+
+  /** Replaces the array part with values (table constructors, table.pack). */
+  setArray(values: LuaValue[]): void {
+    let n = values.length;
+    while (n > 0 && values[n - 1] === undefined) n--;
+    const a = n === values.length ? values : values.slice(0, n);
+    let nils = 0;
+    for (let j = 0; j < n; j++) if (a[j] === undefined) nils++;
+    this.arr = a;
+    this.arrNils = nils;
+    if (this.hcount > 0) this.migrate();
   }
 
   /** Moves keys arr.length+1, +2, ... from the hash part into the array part. */
@@ -170,9 +208,20 @@ export class LuaTable {
     this.hvals = nv;
   }
 
-  /** The border #t (without __len). */
+  /** A border #t (without __len): arr.length when its last slot is used, else by binary search. */
   length(): number {
-    return this.arr.length;
+    const a = this.arr;
+    const n = a.length;
+    if (n === 0 || a[n - 1] !== undefined) return n;
+    // invariant: lo is 0 or a non-nil index, hi a nil index
+    let lo = 0;
+    let hi = n;
+    while (hi - lo > 1) {
+      const m = (lo + hi) >>> 1;
+      if (a[m - 1] === undefined) hi = m;
+      else lo = m;
+    }
+    return lo;
   }
 
   /**
