@@ -100,30 +100,18 @@ export const ENGINES = {
     label: "endymion",
     argv: (file, args) => [process.execPath, ENDYMION_CLI, "lua", file, ...args],
     problem: () =>
-      fs.existsSync(ENDYMION_CLI)
-        ? null
-        : `${path.relative(ROOT, ENDYMION_CLI)} not found (run npm run build)`,
+      fs.existsSync(ENDYMION_CLI) ? null : `${path.relative(ROOT, ENDYMION_CLI)} not found (run npm run build)`,
     version: () => `endymion ${readVersion(path.join(ROOT, "core/package.json")) ?? "?"}`,
   },
   wasmoon: {
     label: "wasmoon",
-    argv: (file, args) => [
-      process.execPath,
-      path.join(BENCH_DIR, "runners/wasmoon.cjs"),
-      file,
-      ...args,
-    ],
+    argv: (file, args) => [process.execPath, path.join(BENCH_DIR, "runners/wasmoon.cjs"), file, ...args],
     problem: () => (resolvable("wasmoon") ? null : "npm package wasmoon not installed"),
     version: () => `wasmoon ${pkgVersion("wasmoon") ?? "?"} (Lua 5.4 in WebAssembly)`,
   },
   fengari: {
     label: "fengari",
-    argv: (file, args) => [
-      process.execPath,
-      path.join(BENCH_DIR, "runners/fengari.cjs"),
-      file,
-      ...args,
-    ],
+    argv: (file, args) => [process.execPath, path.join(BENCH_DIR, "runners/fengari.cjs"), file, ...args],
     problem: () => (resolvable("fengari") ? null : "npm package fengari not installed"),
     version: () => `fengari ${pkgVersion("fengari") ?? "?"} (Lua 5.3 in JavaScript)`,
   },
@@ -374,10 +362,7 @@ export function fmtRatio(r) {
 export function markdownTable(columns, rows, align) {
   const al = align ?? columns.map((_, i) => (i === 0 ? "l" : "r"));
   const esc = (v) => String(v ?? "").replace(/\|/g, "\\|");
-  const out = [
-    `| ${columns.map(esc).join(" | ")} |`,
-    `|${al.map((a) => (a === "l" ? ":---" : "---:")).join("|")}|`,
-  ];
+  const out = [`| ${columns.map(esc).join(" | ")} |`, `|${al.map((a) => (a === "l" ? ":---" : "---:")).join("|")}|`];
   for (const row of rows) out.push(`| ${row.map(esc).join(" | ")} |`);
   return out.join("\n");
 }
@@ -413,9 +398,7 @@ async function runPrograms(programs, engines, opts) {
         if (res.output == null) res.output = out;
         else if (res.output !== out) res.unstable = out; // output changed between runs
         res.runs.push({ wall: m.wall, rssKiB: m.rssKiB });
-        log(
-          `  ${prog.name.padEnd(14)} ${e.padEnd(9)} ${fmtSecs(m.wall).padStart(7)} s  run ${r + 1}/${opts.runs}`,
-        );
+        log(`  ${prog.name.padEnd(14)} ${e.padEnd(9)} ${fmtSecs(m.wall).padStart(7)} s  run ${r + 1}/${opts.runs}`);
       }
     }
     for (const e of engines) {
@@ -468,12 +451,7 @@ function buildReport(programs, engines, results, opts, meta) {
   const refOk = (per) => per.lua54?.ok && per.lua54.match;
   const good = (res) => res?.ok && res.match;
 
-  const cols = [
-    "program",
-    "size",
-    ...engines.map((e) => ENGINES[e].label),
-    ...ratioCols.map((c) => c[0]),
-  ];
+  const cols = ["program", "size", ...engines.map((e) => ENGINES[e].label), ...ratioCols.map((c) => c[0])];
   const rows = [];
   for (const prog of programs) {
     const per = results[prog.name];
@@ -568,9 +546,7 @@ function buildReport(programs, engines, results, opts, meta) {
         return s == null ? null : Math.max(t - s, 0.001);
       });
       rows.push(sub);
-      summary.geomeanStartupSubtracted = Object.fromEntries(
-        cols.slice(2).map((c, i) => [c, sub[i + 2]]),
-      );
+      summary.geomeanStartupSubtracted = Object.fromEntries(cols.slice(2).map((c, i) => [c, sub[i + 2]]));
     }
   }
   md.push(`## Wall time, seconds (ratio to lua5.4)`);
@@ -602,9 +578,7 @@ function buildReport(programs, engines, results, opts, meta) {
   for (const prog of programs) {
     const per = results[prog.name];
     const ref = per._ref;
-    md.push(
-      `- ${prog.name}: ${ref ? `\`${per[ref].output || "(no output)"}\` (${ref})` : "no engine succeeded"}`,
-    );
+    md.push(`- ${prog.name}: ${ref ? `\`${per[ref].output || "(no output)"}\` (${ref})` : "no engine succeeded"}`);
   }
   md.push("");
   if (problems.mismatches.length) {
@@ -627,8 +601,7 @@ function buildReport(programs, engines, results, opts, meta) {
       if (!byKey.has(key)) byKey.set(key, { ...er, programs: [] });
       byKey.get(key).programs.push(er.program);
     }
-    for (const er of byKey.values())
-      md.push(`- ${er.engine} (${er.programs.join(", ")}): ${er.reason}`);
+    for (const er of byKey.values()) md.push(`- ${er.engine} (${er.programs.join(", ")}): ${er.reason}`);
     md.push("");
   }
   if (!problems.mismatches.length && !problems.errors.length) {
@@ -659,8 +632,7 @@ async function runSections(ctx, opts) {
       const def = mod.default;
       const fn = typeof def === "function" ? def : def?.run;
       if (typeof def === "object" && def?.title) title = def.title;
-      if (typeof fn !== "function")
-        throw new Error("default export is neither a function nor { run }");
+      if (typeof fn !== "function") throw new Error("default export is neither a function nor { run }");
       const result = await fn({ ...ctx, sectionName: name });
       out.push({ name, title, ok: true, result });
     } catch (err) {
@@ -713,15 +685,10 @@ async function main() {
     date: new Date().toISOString(),
     cpu: `${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}`,
     versions: Object.fromEntries(
-      engines.map((e) => [
-        e,
-        ENGINES[e].problem() ? `unavailable: ${ENGINES[e].problem()}` : ENGINES[e].version(),
-      ]),
+      engines.map((e) => [e, ENGINES[e].problem() ? `unavailable: ${ENGINES[e].problem()}` : ENGINES[e].version()]),
     ),
   };
-  log(
-    `engines: ${engines.join(", ")}; programs: ${programs.map((p) => p.name).join(", ")}; runs: ${opts.runs}`,
-  );
+  log(`engines: ${engines.join(", ")}; programs: ${programs.map((p) => p.name).join(", ")}; runs: ${opts.runs}`);
 
   const results = await runPrograms(programs, engines, opts);
   const report = buildReport(programs, engines, results, opts, meta);
@@ -776,8 +743,7 @@ async function main() {
     );
   }
   const sectionErrors = sections.filter((s) => !s.ok).length;
-  process.exitCode =
-    report.problems.mismatches.length || report.problems.errors.length || sectionErrors ? 1 : 0;
+  process.exitCode = report.problems.mismatches.length || report.problems.errors.length || sectionErrors ? 1 : 0;
 }
 
 // Children run in their own process groups (so timeouts can kill them whole); if the driver

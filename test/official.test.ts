@@ -16,7 +16,20 @@ const suite = path.resolve(root, "../shared/lua-5.4.8-tests/testes");
 const cli = path.join(root, "core/dist/cli.js");
 const PRELUDE = "_soft = true; _port = true; _nomsg = true; debug = nil; ";
 
-const REQUIRED = ["strings", "math", "sort", "tpack", "utf8", "vararg", "bitwise", "nextvar", "goto", "events", "constructs", "closure"];
+const REQUIRED = [
+  "strings",
+  "math",
+  "sort",
+  "tpack",
+  "utf8",
+  "vararg",
+  "bitwise",
+  "nextvar",
+  "goto",
+  "events",
+  "constructs",
+  "closure",
+];
 
 /**
  * Files that fail unmodified only on `string.format("%p", s)` comparisons of equal long

@@ -222,18 +222,18 @@ const arithLeaf = fc.oneof(
 // division/modulo by zero inside a multi-line function, where 5.4.4 reports the line the
 // function starts on. Every generated function that can divide is written on one line.
 
-// KNOWN ENGINE BUGS in `^` (excluded while POW_BUGS is set; see the report):
-// - results differ from C's pow in the last bit: print(string.format("%.17g", 2^1.5))
-//   gives 2.8284271247461903 in lua5.4 and 2.8284271247461898 in Endymion, and
+// KNOWN ENGINE BUGS in `^` (excluded while POW_BUGS is set). `^` is JS `**`, which is not
+// C's pow:
+// - results differ in the last bit: print(string.format("%.17g", 2^1.5)) gives
+//   2.8284271247461903 in lua5.4 and 2.8284271247461898 in Endymion, and
 //   print(3^-18 == 1/387420489) gives true / false;
-// - IEEE special cases: print(1^(0/0), (-1)^math.huge) gives "1.0 1.0" / "-nan -nan";
-// - the x^0.5 shortcut: print((-0.0)^0.5, (-math.huge)^0.5) gives "0.0 inf" / "-0.0 -nan".
-// While set, exponents come from a small set for which both agree.
+// - IEEE special cases: print(1^(0/0), (-1)^math.huge) gives "1.0 1.0" / "-nan -nan".
+// While set, exponents come from a small set for which both agree (not even -1: glibc's
+// pow is not correctly rounded either, (1 - 2^-53)^-1 is 1.0 in lua5.4).
 const POW_BUGS = true;
-// (not even -1: glibc's pow is not correctly rounded, e.g. (1 - 2^-53)^-1 is 1.0 in lua5.4)
 const safeExponent = fc.constantFrom("0", "1", "2", "2.0", "0.0");
 
-// KNOWN ENGINE BUG (excluded while STRING_DIVZERO_BUG is set; see the report): an integer
+// KNOWN ENGINE BUG (excluded while STRING_DIVZERO_BUG is set): an integer
 // division or modulo by zero reached through string coercion is raised inside the string
 // metamethod, a C function, so lua5.4 gives the message no position:
 //   print(pcall(function() return "10" // 0 end))
@@ -244,7 +244,7 @@ const STRING_DIVZERO_BUG = true;
 const noStrDiv = (op: string, x: string) =>
   STRING_DIVZERO_BUG && (op === "//" || op === "%") && x.startsWith('"') ? paren(`${x} + 0`) : x;
 
-// KNOWN ENGINE BUG (excluded while SUB_ZERO_BUG is set; see the report): lua5.4 compiles
+// KNOWN ENGINE BUG (excluded while SUB_ZERO_BUG is set): lua5.4 compiles
 // x - k, k an integer constant (after constant folding), as x + (-k), so x - 0 is x + 0 and
 // turns -0.0 into 0.0:
 //   local z = -0.0; print(z - 0, z - (1 - 1))   --> lua5.4: 0.0 0.0   Endymion: -0.0 -0.0
@@ -546,15 +546,6 @@ const strProgram = fc
 // ---------------------------------------------------------------------------------------
 // 4. Tables
 
-// KNOWN ENGINE BUG (in the working tree at the time of writing; excluded while
-// FRACTION_KEY_BUG is set): a non-integral float key k with 1 <= k <= #array-part breaks
-// traversal, next(t, 1.5) is "invalid key to 'next'":
-//   local t = {"v", 0, [1.5] = 0}
-//   for k in pairs(t) do end   -- lua5.4: fine; Endymion: invalid key to 'next'
-// While set, the fractional key in the array range (1.5) is replaced by one below it.
-const FRACTION_KEY_BUG = false;
-const FRACTION_KEY = FRACTION_KEY_BUG ? "0.25" : "1.5";
-
 type Key = { src: string; norm: string | number | bigint | null }; // norm: the key after normalization (null: float key)
 const tableKey: fc.Arbitrary<Key> = fc.oneof(
   { arbitrary: fc.integer({ min: 1, max: 12 }).map((n) => ({ src: String(n), norm: n })), weight: 8 },
@@ -566,7 +557,7 @@ const tableKey: fc.Arbitrary<Key> = fc.oneof(
       { src: "2^53", norm: 2 ** 53 },
       { src: "math.maxinteger", norm: 2n ** 63n - 1n },
       { src: "math.mininteger", norm: -(2n ** 63n) },
-      { src: FRACTION_KEY, norm: null },
+      { src: "1.5", norm: null },
       { src: "0.5", norm: null },
       { src: "1e100", norm: null },
       { src: "(-2.5)", norm: null },
@@ -610,18 +601,12 @@ local function dump(t)
 end
 `;
 
-// KNOWN ENGINE BUG (excluded while TRAVERSAL_TRIM_BUG is set; see the report): deleting
-// the current key during a traversal fails when it is the last element of the array part:
-//   local t = {10}
-//   for k in pairs(t) do t[k] = nil end   -- lua5.4: fine; Endymion: invalid key to 'next'
-// While set, traversals only delete keys that live in the hash part (strings, non-integral
-// floats).
-const TRAVERSAL_TRIM_BUG = false;
+// Traversals that delete entries. These found two bugs, fixed in the engine since:
+//   local t = {10}; for k in pairs(t) do t[k] = nil end   --> "invalid key to 'next'"
+//   local t = {"v", 0, [1.5] = 0}; for k in pairs(t) do end  --> "invalid key to 'next'"
 
 type Sweep = "strkey" | "floatkey" | "numval" | "evenkey" | "all";
-const sweeps: Sweep[] = TRAVERSAL_TRIM_BUG
-  ? ["strkey", "floatkey"]
-  : ["strkey", "floatkey", "numval", "evenkey", "all"];
+const sweeps: Sweep[] = ["strkey", "floatkey", "numval", "evenkey", "all"];
 const SWEEP_COND: Record<Sweep, string> = {
   strkey: 'type(k) == "string"',
   floatkey: 'math.type(k) == "float"',
@@ -631,6 +616,15 @@ const SWEEP_COND: Record<Sweep, string> = {
 };
 
 type TableOp = { k: "set"; key: Key; value: string } | { k: "dump" } | { k: "sweep"; sweep: Sweep };
+
+const tableOp: fc.Arbitrary<TableOp> = fc.oneof(
+  {
+    arbitrary: fc.tuple(tableKey, tableValue).map(([key, value]): TableOp => ({ k: "set", key, value })),
+    weight: 12,
+  },
+  { arbitrary: fc.constant<TableOp>({ k: "dump" }), weight: 2 },
+  { arbitrary: fc.constantFrom(...sweeps).map((sweep): TableOp => ({ k: "sweep", sweep })), weight: 1 },
+);
 
 /**
  * A table program: a constructor, random assignments, traversals that delete entries,
@@ -642,18 +636,8 @@ const tableProgram = fc
       tableValue.filter((v) => v !== "nil"),
       { maxLength: 5 },
     ),
-    fc.array(fc.tuple(fc.constantFrom('"a"', '"k"', FRACTION_KEY, "100"), tableValue), { maxLength: 2 }),
-    fc.array(
-      fc.oneof<fc.Arbitrary<TableOp>[]>(
-        {
-          arbitrary: fc.tuple(tableKey, tableValue).map(([key, value]) => ({ k: "set" as const, key, value })),
-          weight: 12,
-        },
-        { arbitrary: fc.constant({ k: "dump" as const }), weight: 2 },
-        { arbitrary: fc.constantFrom(...sweeps).map((sweep) => ({ k: "sweep" as const, sweep })), weight: 1 },
-      ),
-      { maxLength: 30 },
-    ),
+    fc.array(fc.tuple(fc.constantFrom('"a"', '"k"', "1.5", "100"), tableValue), { maxLength: 2 }),
+    fc.array(tableOp, { maxLength: 30 }),
   )
   .map(([positional, named, ops]) => {
     // the model: normalized key -> value source; non-integral float keys are not tracked
@@ -819,9 +803,10 @@ type CStmt =
   | { k: "assign"; target: number; e: CExpr }
   | { k: "print"; es: CExpr[] }
   | { k: "if"; c: CCond; t: CStmt[]; f: CStmt[] | null }
-  | { k: "while"; n: number; body: CStmt[]; brk: CCond | null }
+  | { k: "while"; n: number; body: CStmt[]; brk: CCond | null; cont: CCond | null }
   | { k: "repeat"; n: number; body: CStmt[] }
-  | { k: "for"; a: string; b: string; step: string | null; body: CStmt[] }
+  | { k: "for"; a: string; b: string; step: string | null; body: CStmt[]; cont: CCond | null }
+  | { k: "swap" }
   | { k: "closure"; e: CExpr }
   | { k: "counter"; e: CExpr }
   | { k: "vararg"; args: string[]; sel: number };
@@ -869,7 +854,11 @@ const forRange = fc.oneof(
     { a: "math.mininteger + 2", b: "math.mininteger", step: "-1" },
     { a: "1", b: "0", step: null },
     { a: "0", b: "math.maxinteger", step: "math.maxinteger // 2" },
+    { a: "math.maxinteger - 1", b: "math.maxinteger", step: "2" },
+    { a: "1", b: "math.mininteger", step: "math.mininteger" },
+    { a: "0.1", b: "1", step: "0.1" },
     { a: "1", b: "2", step: "0" }, // error: 'for' step is zero
+    { a: '"1"', b: "2", step: null }, // error: 'for' initial value must be a number
   ),
 );
 const varargArg = fc.constantFrom("nil", "1", "2.5", '"s"', "a", "b", "true", "va(7, 8)", "(va(7, 8))", "...");
@@ -899,8 +888,13 @@ const cStmt: fc.Arbitrary<CStmt> = fc.letrec<{ stmt: CStmt; block: CStmt[] }>((t
     },
     {
       arbitrary: fc
-        .tuple(fc.integer({ min: 0, max: 4 }), tie("block"), fc.option(cCond, { nil: null }))
-        .map(([n, body, brk]) => ({ k: "while" as const, n, body: body as CStmt[], brk })),
+        .tuple(
+          fc.integer({ min: 0, max: 4 }),
+          tie("block"),
+          fc.option(cCond, { nil: null }),
+          fc.option(cCond, { nil: null, freq: 3 }),
+        )
+        .map(([n, body, brk, cont]) => ({ k: "while" as const, n, body: body as CStmt[], brk, cont })),
       weight: 1,
     },
     {
@@ -911,10 +905,11 @@ const cStmt: fc.Arbitrary<CStmt> = fc.letrec<{ stmt: CStmt; block: CStmt[] }>((t
     },
     {
       arbitrary: fc
-        .tuple(forRange, tie("block"))
-        .map(([r, body]) => ({ k: "for" as const, ...r, body: body as CStmt[] })),
+        .tuple(forRange, tie("block"), fc.option(cCond, { nil: null, freq: 3 }))
+        .map(([r, body, cont]) => ({ k: "for" as const, ...r, body: body as CStmt[], cont })),
       weight: 2,
     },
+    { arbitrary: fc.constant({ k: "swap" as const }), weight: 1 },
   ),
 })).stmt;
 
@@ -930,8 +925,11 @@ function renderControl(stmts: CStmt[], indent: string): string {
         return e.n < 0 ? paren(String(e.n)) : String(e.n);
       case "flt":
         return e.s;
-      case "bin":
-        return paren(`${expr(e.l, scope)} ${e.op} ${expr(e.r, scope)}`);
+      case "bin": {
+        const r = expr(e.r, scope);
+        // x - 0 is the SUB_ZERO_BUG (-0.0 - 0 is 0.0 in lua5.4)
+        return paren(`${expr(e.l, scope)} ${e.op} ${noSubZero(e.op, r)}`);
+      }
       case "div":
         return paren(`${expr(e.l, scope)} ${e.op} ${e.n < 0 ? paren(String(e.n)) : e.n}`);
     }
@@ -947,6 +945,9 @@ function renderControl(stmts: CStmt[], indent: string): string {
     switch (s.k) {
       case "assign":
         lines.push(`${ind}${"abc"[s.target]} = ${expr(s.e, scope)}`);
+        break;
+      case "swap":
+        lines.push(`${ind}a, b, c = b, c, a`);
         break;
       case "print":
         lines.push(`${ind}print(${s.es.map((e) => expr(e, scope)).join(", ")})`);
@@ -967,7 +968,7 @@ function renderControl(stmts: CStmt[], indent: string): string {
         const args = s.args.join(", ");
         lines.push(`${ind}print(va(${args}))`);
         lines.push(`${ind}print(pcall(select, ${s.sel}${args ? ", " : ""}${args}))`);
-        lines.push(`${ind}print(table.pack(${args}).n, select('#', ${args}))`);
+        lines.push(`${ind}print(table.pack(${args}).n, select('#'${args ? ", " : ""}${args}))`);
         break;
       }
       case "if":
@@ -985,8 +986,11 @@ function renderControl(stmts: CStmt[], indent: string): string {
         lines.push(`${ind}while ${n} < ${s.n} do`);
         lines.push(`${ind}  ${n} = ${n} + 1`);
         const inner = [...scope, n];
+        const label = `continue${fresh++}`; // a label may not shadow a visible one
+        if (s.cont) lines.push(`${ind}  if ${cond(s.cont, inner)} then goto ${label} end`);
         block(s.body, inner, `${ind}  `);
         if (s.brk) lines.push(`${ind}  if ${cond(s.brk, inner)} then break end`);
+        if (s.cont) lines.push(`${ind}  ::${label}::`);
         lines.push(`${ind}end`);
         break;
       }
@@ -1004,7 +1008,11 @@ function renderControl(stmts: CStmt[], indent: string): string {
         const i = `i${fresh++}`;
         lines.push(`${ind}for ${i} = ${s.a}, ${s.b}${s.step === null ? "" : `, ${s.step}`} do`);
         lines.push(`${ind}  fs[#fs + 1] = function() return ${i} end`);
-        block(s.body, [...scope, i], `${ind}  `);
+        const inner = [...scope, i];
+        const label = `continue${fresh++}`;
+        if (s.cont) lines.push(`${ind}  if ${cond(s.cont, inner)} then goto ${label} end`);
+        block(s.body, inner, `${ind}  `);
+        if (s.cont) lines.push(`${ind}  ::${label}::`);
         lines.push(`${ind}end`);
         break;
       }
@@ -1014,7 +1022,8 @@ function renderControl(stmts: CStmt[], indent: string): string {
   return lines.join("\n");
 }
 
-const CONTROL_PRELUDE = `local function va(...) return select('#', ...), ... end
+const CONTROL_PRELUDE = `local function id(x) return x end
+local function va(...) return select('#', ...), ... end
 local fs = {}
 `;
 const CONTROL_EPILOGUE = `

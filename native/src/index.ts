@@ -11,7 +11,7 @@ import { openUtf8 } from "./stdlib/utf8.js";
 import { LuaError } from "./vm/errors.js";
 import { LuaThread } from "./vm/frames.js";
 import { callValue, initInterp, services } from "./vm/interp.js";
-import { type HostHooks, LuaState, installImpl } from "./vm/state.js";
+import { type HostHooks, installImpl, LuaState } from "./vm/state.js";
 import type { LuaValue } from "./vm/value.js";
 
 installImpl({
@@ -58,17 +58,17 @@ export function runMain(L: LuaState, fn: LuaValue, args: LuaValue[] = []): LuaVa
   return callValue(L, fn, args);
 }
 
-export { LuaState, type HostHooks } from "./vm/state.js";
-export { LuaError, LuaSyntaxError, NativeError, argError, nativeError } from "./vm/errors.js";
-export { LuaTable } from "./vm/table.js";
-export { LuaThread, Frame, FrameFlag } from "./vm/frames.js";
-export { Closure, NativeFunction, Proto, UpVal, Intrinsic, TailCall } from "./vm/function.js";
-export * from "./vm/value.js";
-export { compile, loadChunk, mainClosure, chunkDisplayName } from "./loader.js";
-export { where } from "./stdlib/base.js";
-export { traceback } from "./vm/debuginfo.js";
-export { execute, resumeFromJS, resumeHost, callValue, type ExecResult } from "./vm/interp.js";
-export { tostringBasic, getMetamethod, metatableOf } from "./vm/meta.js";
+export { chunkDisplayName, compile, loadChunk, mainClosure } from "./loader.js";
 export * as args from "./stdlib/args.js";
+export { where } from "./stdlib/base.js";
 export { makeLib, native } from "./stdlib/lib.js";
+export { traceback } from "./vm/debuginfo.js";
+export { argError, LuaError, LuaSyntaxError, NativeError, nativeError } from "./vm/errors.js";
+export { Frame, FrameFlag, LuaThread } from "./vm/frames.js";
+export { Closure, Intrinsic, NativeFunction, Proto, TailCall, UpVal } from "./vm/function.js";
+export { callValue, type ExecResult, execute, resumeFromJS, resumeHost } from "./vm/interp.js";
+export { getMetamethod, metatableOf, tostringBasic } from "./vm/meta.js";
+export { type HostHooks, LuaState } from "./vm/state.js";
+export { LuaTable } from "./vm/table.js";
+export * from "./vm/value.js";
 export { LuaError as LuaErrorClass };

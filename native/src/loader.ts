@@ -47,7 +47,13 @@ export function mainClosure(p: Proto, env: LuaValue): Closure {
 }
 
 /** L.load: compile and close over env (default: the globals). */
-export function loadChunk(_L: LuaState, source: string, chunkName: string, env: LuaValue, skipComment = false): Closure {
+export function loadChunk(
+  _L: LuaState,
+  source: string,
+  chunkName: string,
+  env: LuaValue,
+  skipComment = false,
+): Closure {
   const p = compile(source, chunkName, skipComment);
   return mainClosure(p, env);
 }

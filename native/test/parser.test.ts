@@ -78,8 +78,8 @@ const ERROR_CASES: [string, string][] = [
   ["x = .5x", "x.lua:1: malformed number near '.5x'"],
   ["x = 12ghi", "x.lua:1: malformed number near '12g'"],
   ["x = 0x1p", "x.lua:1: malformed number near '0x1p'"],
-  ["x = \"\\q\"", "x.lua:1: invalid escape sequence near '\"\\q'"],
-  ["x = \"\\300\"", "x.lua:1: decimal escape too large near '\"\\300\"'"],
+  ['x = "\\q"', "x.lua:1: invalid escape sequence near '\"\\q'"],
+  ['x = "\\300"', "x.lua:1: decimal escape too large near '\"\\300\"'"],
   ["x = '\\xg'", "x.lua:1: hexadecimal digit expected near ''\\xg'"],
   ["x = '\\x4'", "x.lua:1: hexadecimal digit expected near ''\\x4''"],
   ["x = '\\u{110000000}'", "x.lua:1: UTF-8 value too large near ''\\u{110000000'"],
@@ -93,7 +93,7 @@ const ERROR_CASES: [string, string][] = [
   ["x = \0", "x.lua:1: unexpected symbol"],
   ["x = @", "x.lua:1: unexpected symbol near '@'"],
   ["x = \x80", "x.lua:1: unexpected symbol near '<\\128>'"],
-  ["local x = 1 \"a\\0b\"", "x.lua:1: unexpected symbol near '\"a'"],
+  ['local x = 1 "a\\0b"', "x.lua:1: unexpected symbol near '\"a'"],
   ["local x <xyz> = 1", "x.lua:1: unknown attribute 'xyz'"],
   ["local x <close>, y <close> = 1", "x.lua:1: multiple to-be-closed variables in local list"],
   ["local x <const", "x.lua:1: '>' expected near <eof>"],
@@ -149,7 +149,10 @@ const ERROR_CASES: [string, string][] = [
   ["::a:: ::b", "x.lua:1: '::' expected near <eof>"],
   ["::1::", "x.lua:1: <name> expected near '1'"],
   ["function f() return ... end", "x.lua:1: cannot use '...' outside a vararg function near '...'"],
-  ["function f(a, ...) return function() return ... end end", "x.lua:1: cannot use '...' outside a vararg function near '...'"],
+  [
+    "function f(a, ...) return function() return ... end end",
+    "x.lua:1: cannot use '...' outside a vararg function near '...'",
+  ],
   ["x = not", "x.lua:1: unexpected symbol near <eof>"],
   ["x = 1 // // 2", "x.lua:1: unexpected symbol near '//'"],
   ["x = ~= 1", "x.lua:1: unexpected symbol near '~='"],
@@ -181,8 +184,7 @@ describe("syntax errors", () => {
   });
 
   it("fails cleanly on very deep nesting, at lua5.4's depth", () => {
-    const deep = (open: string, mid: string, close: string, n: number) =>
-      open.repeat(n) + mid + close.repeat(n);
+    const deep = (open: string, mid: string, close: string, n: number) => open.repeat(n) + mid + close.repeat(n);
     const tooDeep = "x.lua:1: chunk has too many syntax levels";
     expect(errorOf(`x = ${deep("(", "1", ")", 195)}`)).toBe("OK");
     expect(errorOf(`x = ${deep("(", "1", ")", 196)}`)).toBe(tooDeep);
@@ -307,7 +309,10 @@ describe("strings", () => {
 
   it("skips comments and a first '#' line", () => {
     const chunk = parse("#!/usr/bin/lua\n--[==[ long\n]] ]==] x = 1 -- short\n--[ not long\nreturn", "x");
-    expect(chunk.body.body.map((s) => [s.kind, s.line])).toEqual([["Assign", 3], ["Return", 5]]);
+    expect(chunk.body.body.map((s) => [s.kind, s.line])).toEqual([
+      ["Assign", 3],
+      ["Return", 5],
+    ]);
     expect(errorOf("#!/usr/bin/lua\nx = 1")).toBe("x.lua:1: unexpected symbol near '#'");
     expect(() => parse("#!/usr/bin/lua\nx = = 1", "x.lua")).toThrow("x.lua:2: unexpected symbol near '='");
     expect(parse("\xEF\xBB\xBFreturn 1", "x").body.body[0].kind).toBe("Return");
@@ -321,8 +326,24 @@ describe("lexer", () => {
     for (let t = lex.next(); t !== Tok.Eos; t = lex.next()) kinds.push(t);
     const c = (s: string) => s.charCodeAt(0);
     expect(kinds).toEqual([
-      Tok.Name, Tok.Le, Tok.Name, Tok.Ne, Tok.Name, Tok.IDiv, Tok.Name, Tok.Concat, Tok.Name, Tok.Dots,
-      Tok.DbColon, Tok.Shr, Tok.Shl, Tok.Eq, Tok.Ge, c("~"), c("["), c("]"),
+      Tok.Name,
+      Tok.Le,
+      Tok.Name,
+      Tok.Ne,
+      Tok.Name,
+      Tok.IDiv,
+      Tok.Name,
+      Tok.Concat,
+      Tok.Name,
+      Tok.Dots,
+      Tok.DbColon,
+      Tok.Shr,
+      Tok.Shl,
+      Tok.Eq,
+      Tok.Ge,
+      c("~"),
+      c("["),
+      c("]"),
     ]);
   });
 });
@@ -368,7 +389,10 @@ describe("statements", () => {
       kind: "Local",
       names: ["a", "b", "c"],
       attribs: ["const", "close", undefined],
-      exprs: [{ kind: "Number", value: 1 }, { kind: "Number", value: 2 }],
+      exprs: [
+        { kind: "Number", value: 1 },
+        { kind: "Number", value: 2 },
+      ],
     });
     expect(stats("local x")[0]).toMatchObject({ kind: "Local", names: ["x"], exprs: [] });
   });

@@ -3,17 +3,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import {
-  type LuaState,
+  args as A,
+  createState,
+  getMetamethod,
   LuaError,
+  type LuaState,
   LuaSyntaxError,
   LuaTable,
   type LuaValue,
-  NativeFunction,
-  args as A,
   loadChunk,
-  createState,
-  getMetamethod,
   makeLib,
+  NativeFunction,
   nativeError,
   openLibs,
   runMain,
@@ -122,7 +122,8 @@ function openCommandExtras(L: LuaState, flush: () => void): void {
           }
           tried.push(`\n\tno file '${file}'`);
         }
-        if (loader === undefined) nativeError(`module '${name}' not found:\n\tno field package.preload['${name}']${tried.join("")}`);
+        if (loader === undefined)
+          nativeError(`module '${name}' not found:\n\tno field package.preload['${name}']${tried.join("")}`);
       }
       const r = L.call(loader, [name, extra])[0];
       if (r !== undefined) loaded.set(name, r);
@@ -172,13 +173,16 @@ export function runLuaCommand(script: string | undefined, scriptArgs: string[]):
   const argt = new LuaTable();
   argt.set(-1, "endymion");
   argt.set(0, script ?? "stdin");
-  scriptArgs.forEach((a, i) => argt.set(i + 1, Buffer.from(a, "utf8").toString("latin1")));
+  scriptArgs.forEach((a, i) => {
+    argt.set(i + 1, Buffer.from(a, "utf8").toString("latin1"));
+  });
   L.globals.set("arg", argt);
   let code = 0;
   try {
     let fn: LuaValue;
     try {
-      if (script === undefined || script === "-") fn = loadChunk(L, fs.readFileSync(0).toString("latin1"), "=stdin", L.globals, true);
+      if (script === undefined || script === "-")
+        fn = loadChunk(L, fs.readFileSync(0).toString("latin1"), "=stdin", L.globals, true);
       else fn = loadFile(L, script);
     } catch (e) {
       if (e instanceof LuaSyntaxError) throw new LuaError(e.message);

@@ -3,21 +3,21 @@
 
 import fs from "node:fs";
 import {
+  args as A,
+  argError,
+  formatG,
+  isFloat,
+  isNumber,
   type LuaState,
   LuaTable,
   LuaUserdata,
   type LuaValue,
-  args as A,
-  argError,
-  isFloat,
-  isNumber,
-  formatG,
-  toDouble,
   makeLib,
   NativeFunction,
   nativeError,
   numberToString,
   stringToNumber,
+  toDouble,
   tostringBasic,
 } from "@endymion/native";
 import type { ByteOutput } from "./output.js";
@@ -64,13 +64,30 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
     return stdinFile;
   };
   const stdoutUd = make({ name: "stdout", pos: 0, out: stdout, closed: false, std: true });
-  const stderrUd = make({ name: "stderr", pos: 0, out: { write: (s) => (stdout.flush(), stderr.write(s), stderr.flush()), flush: () => stderr.flush() }, closed: false, std: true });
+  const stderrUd = make({
+    name: "stderr",
+    pos: 0,
+    out: {
+      write: (s) => {
+        stdout.flush();
+        stderr.write(s);
+        stderr.flush();
+      },
+      flush: () => stderr.flush(),
+    },
+    closed: false,
+    std: true,
+  });
   let input = stdinUd;
   let output = stdoutUd;
 
   const toFile = (v: LuaValue, fname: string): LuaFile => {
     const f = v instanceof LuaUserdata ? files.get(v) : undefined;
-    if (!f) return argError(1, `FILE* expected, got ${v === undefined ? "no value" : typeof v === "object" ? "table" : typeof v}`);
+    if (!f)
+      return argError(
+        1,
+        `FILE* expected, got ${v === undefined ? "no value" : typeof v === "object" ? "table" : typeof v}`,
+      );
     if (f.closed) nativeError("attempt to use a closed file");
     void fname;
     if (f === files.get(stdinUd)) getStdin();
@@ -82,7 +99,8 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
     for (let i = 0; i < args.length; i++) {
       const v = args[i];
       if (typeof v === "string") (f.out as { write(s: string): void }).write(v);
-      else if (isNumber(v)) (f.out as { write(s: string): void }).write(isFloat(v) ? formatG(toDouble(v)) : numberToString(v));
+      else if (isNumber(v))
+        (f.out as { write(s: string): void }).write(isFloat(v) ? formatG(toDouble(v)) : numberToString(v));
       else argError(i + first, `string expected, got ${v === undefined ? "nil" : tostringBasic(L, v).split(":")[0]}`);
     }
   };
@@ -113,7 +131,9 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
         return s;
       }
       case "n": {
-        const m = /^\s*[-+]?(0[xX][0-9a-fA-F.]+([pP][-+]?\d+)?|[0-9.]+([eE][-+]?\d+)?)/.exec(data.slice(f.pos, f.pos + 200));
+        const m = /^\s*[-+]?(0[xX][0-9a-fA-F.]+([pP][-+]?\d+)?|[0-9.]+([eE][-+]?\d+)?)/.exec(
+          data.slice(f.pos, f.pos + 200),
+        );
         if (!m) return undefined;
         f.pos += m[0].length;
         return stringToNumber(m[0]) ?? undefined;
@@ -142,7 +162,11 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
       const append = mode.startsWith("a");
       if (!append) fs.writeFileSync(name, "");
       const fd = fs.openSync(name, append ? "a" : "w");
-      const out = { write: (s: string) => fs.writeSync(fd, Buffer.from(s, "latin1")), flush: () => {}, close: () => fs.closeSync(fd) };
+      const out = {
+        write: (s: string) => fs.writeSync(fd, Buffer.from(s, "latin1")),
+        flush: () => {},
+        close: () => fs.closeSync(fd),
+      };
       return { name, pos: 0, out, closed: false, std: false };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
@@ -246,7 +270,12 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
   }).get("close");
   meta.set("__close", closeMeta);
   meta.set("__gc", closeMeta);
-  meta.set("__tostring", makeLib(L, "FILE*:", { tostring: (_L, args) => [`file (${tostringBasic(L, new LuaTable()).slice(7)})`] }).get("tostring"));
+  meta.set(
+    "__tostring",
+    makeLib(L, "FILE*:", { tostring: (_L, _args) => [`file (${tostringBasic(L, new LuaTable()).slice(7)})`] }).get(
+      "tostring",
+    ),
+  );
   io.set("stdin", stdinUd);
   io.set("stdout", stdoutUd);
   io.set("stderr", stderrUd);

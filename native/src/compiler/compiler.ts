@@ -92,7 +92,8 @@ function constValue(e: A.Expr): LuaValue | typeof NOT_CONST {
     case "Unary":
       if (e.op === "-" && e.operand.kind === "Number") {
         const v = numberValue(e.operand);
-        if (typeof v === "number") return v === 0 ? (e.operand.isFloat ? new LuaFloat(-0) : 0) : Number.isInteger(v) ? -v : -v;
+        if (typeof v === "number")
+          return v === 0 ? (e.operand.isFloat ? new LuaFloat(-0) : 0) : Number.isInteger(v) ? -v : -v;
         if (typeof v === "bigint") return normInt(-v);
         if (v instanceof LuaFloat) return new LuaFloat(-v.n);
       }
@@ -194,9 +195,11 @@ class Compiler {
     fs.line = s.line;
     switch (s.kind) {
       case "Local":
-        return this.localStat(s);
+        this.localStat(s);
+        return;
       case "Assign":
-        return this.assignStat(s);
+        this.assignStat(s);
+        return;
       case "CallStat": {
         const base = this.callExpr(s.call, 0);
         fs.freeReg = base;
@@ -209,17 +212,23 @@ class Compiler {
         this.leaveBlock();
         return;
       case "While":
-        return this.whileStat(s);
+        this.whileStat(s);
+        return;
       case "Repeat":
-        return this.repeatStat(s);
+        this.repeatStat(s);
+        return;
       case "If":
-        return this.ifStat(s);
+        this.ifStat(s);
+        return;
       case "NumericFor":
-        return this.numericFor(s);
+        this.numericFor(s);
+        return;
       case "GenericFor":
-        return this.genericFor(s);
+        this.genericFor(s);
+        return;
       case "Function":
-        return this.functionStat(s);
+        this.functionStat(s);
+        return;
       case "LocalFunction": {
         const v = fs.addLocal(s.name);
         fs.reserve(0);
@@ -228,13 +237,17 @@ class Compiler {
         return;
       }
       case "Return":
-        return this.returnStat(s);
+        this.returnStat(s);
+        return;
       case "Break":
-        return this.breakStat(s);
+        this.breakStat(s);
+        return;
       case "Goto":
-        return this.gotoStat(s);
+        this.gotoStat(s);
+        return;
       case "Label":
-        return this.labelStat(s, false);
+        this.labelStat(s, false);
+        return;
     }
   }
 
@@ -862,8 +875,9 @@ class Compiler {
     fs.line = e.line;
     let narr = 0;
     let nhash = 0;
-    for (const f of e.fields) if (f.type === "positional") narr++;
-    else nhash++;
+    for (const f of e.fields)
+      if (f.type === "positional") narr++;
+      else nhash++;
     const newPc = fs.emit(Op.NewTable, t, narr, nhash);
     void newPc;
     let pending = 0;
@@ -890,7 +904,8 @@ class Compiler {
         }
       } else {
         const top = fs.freeReg;
-        const key = f.type === "named" ? rkConst(fs.constant((f.key as A.StringExpr).value)) : this.exprRK(f.key as A.Expr);
+        const key =
+          f.type === "named" ? rkConst(fs.constant((f.key as A.StringExpr).value)) : this.exprRK(f.key as A.Expr);
         const val = this.exprRK(f.value);
         fs.line = f.line;
         this.emitSetTable(t, key, val);

@@ -2,7 +2,7 @@
 // R[x] is register x of the frame; K[x] constant x; U[x] upvalue x.
 // RK(x) is R[x] when x >= 0 and K[-1-x] when x < 0 (see rkConst).
 
-export const enum Op {
+export enum Op {
   Move, //       A B      R[A] := R[B]
   LoadK, //      A B      R[A] := K[B]
   LoadNil, //    A B      R[A .. A+B-1] := nil
@@ -59,12 +59,59 @@ export const enum Op {
 }
 
 export const OP_NAMES = [
-  "MOVE", "LOADK", "LOADNIL", "LOADTRUE", "LOADFALSE", "GETUPVAL", "SETUPVAL", "GETTABUP",
-  "GETTABLE", "GETFIELD", "SETTABUP", "SETTABLE", "SETFIELD", "NEWTABLE", "SELF", "ADD", "SUB",
-  "MUL", "MOD", "POW", "DIV", "IDIV", "BAND", "BOR", "BXOR", "SHL", "SHR", "UNM", "BNOT", "NOT",
-  "LEN", "CONCAT", "CLOSE", "TBC", "JMP", "EQ", "LT", "LE", "TEST", "TESTSET", "CALL",
-  "TAILCALL", "RETURN", "FORPREP", "FORLOOP", "TFORPREP", "TFORCALL", "TFORLOOP", "SETLIST",
-  "CLOSURE", "VARARG", "ADDI", "EQK",
+  "MOVE",
+  "LOADK",
+  "LOADNIL",
+  "LOADTRUE",
+  "LOADFALSE",
+  "GETUPVAL",
+  "SETUPVAL",
+  "GETTABUP",
+  "GETTABLE",
+  "GETFIELD",
+  "SETTABUP",
+  "SETTABLE",
+  "SETFIELD",
+  "NEWTABLE",
+  "SELF",
+  "ADD",
+  "SUB",
+  "MUL",
+  "MOD",
+  "POW",
+  "DIV",
+  "IDIV",
+  "BAND",
+  "BOR",
+  "BXOR",
+  "SHL",
+  "SHR",
+  "UNM",
+  "BNOT",
+  "NOT",
+  "LEN",
+  "CONCAT",
+  "CLOSE",
+  "TBC",
+  "JMP",
+  "EQ",
+  "LT",
+  "LE",
+  "TEST",
+  "TESTSET",
+  "CALL",
+  "TAILCALL",
+  "RETURN",
+  "FORPREP",
+  "FORLOOP",
+  "TFORPREP",
+  "TFORCALL",
+  "TFORLOOP",
+  "SETLIST",
+  "CLOSURE",
+  "VARARG",
+  "ADDI",
+  "EQK",
 ];
 
 /** The RK operand for constant index k. */

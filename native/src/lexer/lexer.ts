@@ -305,14 +305,40 @@ export class Lexer {
       const esc = pos++;
       const e = pos < n ? s.charCodeAt(pos) : -1;
       switch (e) {
-        case 97: value += "\x07"; pos++; break; // \a
-        case 98: value += "\b"; pos++; break;
-        case 102: value += "\f"; pos++; break;
-        case 110: value += "\n"; pos++; break;
-        case 114: value += "\r"; pos++; break;
-        case 116: value += "\t"; pos++; break;
-        case 118: value += "\v"; pos++; break;
-        case 92: case 34: case 39: value += String.fromCharCode(e); pos++; break;
+        case 97:
+          value += "\x07";
+          pos++;
+          break; // \a
+        case 98:
+          value += "\b";
+          pos++;
+          break;
+        case 102:
+          value += "\f";
+          pos++;
+          break;
+        case 110:
+          value += "\n";
+          pos++;
+          break;
+        case 114:
+          value += "\r";
+          pos++;
+          break;
+        case 116:
+          value += "\t";
+          pos++;
+          break;
+        case 118:
+          value += "\v";
+          pos++;
+          break;
+        case 92:
+        case 34:
+        case 39:
+          value += String.fromCharCode(e);
+          pos++;
+          break;
         case 10:
         case 13:
           value += "\n";

@@ -87,9 +87,10 @@ export class Parser {
   error(msg: string): never {
     const tok = this.tok;
     if (tok === 0) this.lex.error(msg); // a NUL byte: PUC-Rio prints no "near" for it
-    const near = tok === Tok.Name || tok === Tok.String || tok === Tok.Float || tok === Tok.Int
-      ? quoteToken(this.raw)
-      : tokenText(tok);
+    const near =
+      tok === Tok.Name || tok === Tok.String || tok === Tok.Float || tok === Tok.Int
+        ? quoteToken(this.raw)
+        : tokenText(tok);
     this.lex.error(msg, near);
   }
 

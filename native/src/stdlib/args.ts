@@ -4,10 +4,10 @@ import { argError } from "../vm/errors.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import {
+  isNumber,
   LuaFloat,
   LuaUserdata,
   type LuaValue,
-  isNumber,
   numberToInteger,
   numberToString,
   stringToNumber,

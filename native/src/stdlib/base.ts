@@ -1,9 +1,9 @@
 // The base library: print, type, pairs, pcall, error, load, tonumber, metatables...
 
-import { LuaError, NativeError, argError, nativeError } from "../vm/errors.js";
-import { FrameFlag, type LuaThread } from "../vm/frames.js";
-import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
 import { callLevels, framePosition } from "../vm/debuginfo.js";
+import { argError, LuaError, NativeError, nativeError } from "../vm/errors.js";
+import type { LuaThread } from "../vm/frames.js";
+import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
 import { collectWeakTables, registerWeak } from "../vm/gc.js";
 import { getMetamethod, metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
@@ -68,7 +68,11 @@ function readChunk(L: LuaState, chunk: LuaValue): string {
 /** Opens the base library into L.globals. */
 export function openBase(L: LuaState): LuaTable {
   const G = L.globals;
-  const def = (name: string, fn: (L: LuaState, args: LuaValue[]) => LuaValue[] | undefined, intrinsic = Intrinsic.None) => {
+  const def = (
+    name: string,
+    fn: (L: LuaState, args: LuaValue[]) => LuaValue[] | undefined,
+    intrinsic = Intrinsic.None,
+  ) => {
     G.set(name, native(L, name, fn, intrinsic));
   };
   G.set("_G", G);
@@ -175,7 +179,12 @@ export function openBase(L: LuaState): LuaTable {
     const t = args[0];
     const prev = args[1] as number | bigint;
     const i = typeof prev === "number" && prev < 9007199254740991 ? prev + 1 : normInt(BigInt(prev) + 1n);
-    const v = t instanceof LuaTable && t.metatable === undefined ? (typeof i === "number" ? t.getInt(i) : t.get(i)) : L.index(t, i);
+    const v =
+      t instanceof LuaTable && t.metatable === undefined
+        ? typeof i === "number"
+          ? t.getInt(i)
+          : t.get(i)
+        : L.index(t, i);
     return v === undefined ? [undefined] : [i, v];
   });
   def("ipairs", (_L, args) => {

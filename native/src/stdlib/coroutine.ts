@@ -1,7 +1,7 @@
 // The coroutine library. resume, yield and the functions made by wrap are intrinsics: the
 // interpreter switches threads itself, so a coroutine's whole chain stays plain data.
 
-import { LuaError, argError, nativeError } from "../vm/errors.js";
+import { argError, LuaError, nativeError } from "../vm/errors.js";
 import { LuaThread } from "../vm/frames.js";
 import { Closure, Intrinsic, NativeFunction } from "../vm/function.js";
 import { closeUpvals } from "../vm/interp.js";
@@ -81,8 +81,14 @@ export function openCoroutine(L: LuaState): LuaTable {
     },
     close: (L, args) => closeCoroutine(L, checkCo(args, 1)),
   });
-  lib.set("resume", native(L, "coroutine.resume", () => undefined, Intrinsic.Resume));
-  lib.set("yield", native(L, "coroutine.yield", () => undefined, Intrinsic.Yield));
+  lib.set(
+    "resume",
+    native(L, "coroutine.resume", () => undefined, Intrinsic.Resume),
+  );
+  lib.set(
+    "yield",
+    native(L, "coroutine.yield", () => undefined, Intrinsic.Yield),
+  );
   // the prototype of wrap's functions, registered so the state format knows its name
   L.registerNative(new NativeFunction("coroutine.wrap:call", () => undefined, Intrinsic.WrapCall));
   L.globals.set("coroutine", lib);

@@ -2,7 +2,7 @@
 // traceback, getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
 // getmetatable/setmetatable, getregistry, and inert hook functions.
 
-import { activeLocals, callLevels, calledName, frameLine, traceback } from "../vm/debuginfo.js";
+import { activeLocals, calledName, callLevels, frameLine, traceback } from "../vm/debuginfo.js";
 import { argError } from "../vm/errors.js";
 import { type Frame, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
@@ -158,7 +158,7 @@ export function openDebug(L: LuaState): LuaTable {
       const level = checkInt(args, 1);
       const n = checkInt(args, 2);
       const r = frameAt(th, level, th !== current(L));
-      if (!r || !r.f) return argError(1, "level out of range");
+      if (!r?.f) return argError(1, "level out of range");
       const locs = activeLocals(r.f.closure.proto, r.f.pc - 1);
       if (n < 1 || n > locs.length) return [undefined];
       th.stack[r.f.base + locs[n - 1].reg] = args[2];

@@ -6,11 +6,11 @@
 // exactly (a power-of-two test, or a bigint test for large integers) and then corrected.
 
 import { argError, nativeError } from "../vm/errors.js";
+import { addressOf } from "../vm/meta.js";
+import { expDigits, fixedDigits, gDigits } from "../vm/numfmt.js";
 import type { LuaState } from "../vm/state.js";
 import { isNumber, LuaFloat, type LuaValue, numberToString, toDouble } from "../vm/value.js";
 import { checkInteger, checkNumber, checkString } from "./args.js";
-import { addressOf } from "../vm/meta.js";
-import { decLastDigit, expDigits, expMantissa, expSuffix, fixedDigits, gDigits, isTie, stripZeros } from "../vm/numfmt.js";
 
 const MAX_FORMAT = 32; // as lstrlib: a conversion spec longer than this is refused
 

@@ -5,13 +5,13 @@ import { argError, nativeError } from "../vm/errors.js";
 import type { LuaState } from "../vm/state.js";
 import type { LuaTable } from "../vm/table.js";
 import {
+  floatToInteger,
+  isInteger,
+  isNumber,
   LuaFloat,
   type LuaValue,
   MAXINTEGER,
   MININTEGER,
-  floatToInteger,
-  isInteger,
-  isNumber,
   mkFloat,
   normInt,
   toIntegerValue,

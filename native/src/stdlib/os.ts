@@ -188,7 +188,27 @@ const MONTHS = [
 
 /** Conversions C99 strftime knows, as Lua 5.4 accepts them: one letter, then E/O forms. */
 const OPTIONS1 = "aAbBcCdDeFgGhHIjmMnprRStTuUVwWxXyYzZ%";
-const OPTIONS2 = ["Ec", "EC", "Ex", "EX", "Ey", "EY", "Od", "Oe", "OH", "OI", "Om", "OM", "OS", "Ou", "OU", "OV", "Ow", "OW", "Oy"];
+const OPTIONS2 = [
+  "Ec",
+  "EC",
+  "Ex",
+  "EX",
+  "Ey",
+  "EY",
+  "Od",
+  "Oe",
+  "OH",
+  "OI",
+  "Om",
+  "OM",
+  "OS",
+  "Ou",
+  "OU",
+  "OV",
+  "Ow",
+  "OW",
+  "Oy",
+];
 
 function pad2(n: number): string {
   return n < 10 && n >= 0 ? `0${n}` : String(n);

@@ -7,10 +7,10 @@ import { argError, nativeError } from "../vm/errors.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import {
+  isNumber,
   LuaFloat,
   LuaUserdata,
   type LuaValue,
-  isNumber,
   normInt,
   numberToInteger,
   numberToString,

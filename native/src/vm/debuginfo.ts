@@ -1,8 +1,8 @@
 // Debug information: names of variables for error messages, positions, tracebacks.
 
 import { Op } from "../compiler/opcodes.js";
-import type { Proto } from "./function.js";
 import { type Frame, FrameFlag, type LuaThread } from "./frames.js";
+import type { Proto } from "./function.js";
 
 /** The name of the local in register reg at instruction pc, if any. */
 export function localName(p: Proto, reg: number, pc: number): string | undefined {
@@ -12,7 +12,7 @@ export function localName(p: Proto, reg: number, pc: number): string | undefined
     if (v.endPc !== -1 && v.endPc <= pc) continue;
     if (v.reg === reg) found = v.name;
   }
-  return found !== undefined && found.startsWith("(") ? undefined : found;
+  return found?.startsWith("(") ? undefined : found;
 }
 
 /** The n-th active local at pc (1-based), for debug.getlocal. */
@@ -168,7 +168,8 @@ export function framePosition(f: Frame | undefined): string {
 /** How the function running in frame index fi of a thread was called, for messages. */
 export function calledName(th: LuaThread, fi: number): [string, string] | undefined {
   // called by a native (pcall, a nested call) or as a coroutine body: no name
-  if (th.frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase)) return undefined;
+  if (th.frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase))
+    return undefined;
   const caller = th.frames[fi - 1];
   if (!caller) return undefined;
   return callSiteName(caller);
@@ -215,7 +216,9 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
     if (p.lineDefined === 0) what = "in main chunk";
     else {
       const nm = calledName(th, fi);
-      what = nm ? `in ${nm[0] === "global" ? "function" : nm[0]} '${nm[1]}'` : `in function <${p.source}:${p.lineDefined}>`;
+      what = nm
+        ? `in ${nm[0] === "global" ? "function" : nm[0]} '${nm[1]}'`
+        : `in function <${p.source}:${p.lineDefined}>`;
     }
     lines.push(`\t${p.source}:${frameLine(f)}: ${what}`);
     if (++count > 22 && fi > 11) {

@@ -35,7 +35,13 @@ export function hasWeakTables(L: LuaState): boolean {
 
 /** Values that a weak reference can lose (strings, numbers and booleans are never removed). */
 function collectable(v: LuaValue): boolean {
-  return typeof v === "object" && (v instanceof LuaTable || v instanceof Closure || v instanceof LuaUserdata || (v as { isLuaThread?: boolean }).isLuaThread === true);
+  return (
+    typeof v === "object" &&
+    (v instanceof LuaTable ||
+      v instanceof Closure ||
+      v instanceof LuaUserdata ||
+      (v as { isLuaThread?: boolean }).isLuaThread === true)
+  );
 }
 
 function weakMode(t: LuaTable): { k: boolean; v: boolean } {
@@ -105,10 +111,11 @@ export function collectWeakTables(L: LuaState): void {
           changed = true;
         }
       }
-      for (const v of t.arr) if (typeof v === "object" && !marked.has(v as object)) {
-        push(v);
-        changed = true;
-      }
+      for (const v of t.arr)
+        if (typeof v === "object" && !marked.has(v as object)) {
+          push(v);
+          changed = true;
+        }
     }
     drain();
   }

@@ -9,14 +9,13 @@
 // which is a "C-call boundary": nothing can yield across it.
 
 import { Op } from "../compiler/opcodes.js";
-import { LuaError, NativeError } from "./errors.js";
-import { FrameFlag, type LuaThread, type PendingCall, Frame } from "./frames.js";
-import { Closure, Intrinsic, NativeFunction, TailCall, UpVal } from "./function.js";
 import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js";
-import { GC_STEP, collectWeakTables, hasWeakTables } from "./gc.js";
+import { LuaError, NativeError } from "./errors.js";
+import { Frame, FrameFlag, type LuaThread, type PendingCall } from "./frames.js";
+import { Closure, Intrinsic, NativeFunction, TailCall, UpVal } from "./function.js";
+import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
 import {
   ARITH_EVENTS,
-  VMError,
   arithErrorKind,
   arithRaw,
   compareError,
@@ -28,10 +27,21 @@ import {
   metatableOf,
   tostringBasic,
   typeNameMeta,
+  VMError,
 } from "./meta.js";
 import type { LuaState } from "./state.js";
 import { LuaTable } from "./table.js";
-import { LuaFloat, type LuaValue, normInt, numberToInteger, rawEquals, stringToNumber, toFloatValue, truthy, typeName } from "./value.js";
+import {
+  LuaFloat,
+  type LuaValue,
+  normInt,
+  numberToInteger,
+  rawEquals,
+  stringToNumber,
+  toFloatValue,
+  truthy,
+  typeName,
+} from "./value.js";
 
 /** Lua frames per thread before "stack overflow" (PUC-Rio allows about 200000 Lua calls). */
 export const MAX_FRAMES = 200000;
@@ -41,7 +51,7 @@ export const MAX_CCALLS = 200;
 const MAX_TAG_LOOP = 2000;
 
 /** Result of precall. */
-const enum Pre {
+enum Pre {
   /** A native ran and its results are in place. */
   Done = 0,
   /** A frame was pushed or the thread switched: reload the loop's state. */
@@ -241,7 +251,8 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
     }
     if (fn instanceof NativeFunction) {
       if (fn.intrinsic !== Intrinsic.None) {
-        if (!(flags & (FrameFlag.Pcall | FrameFlag.Xpcall))) return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
+        if (!(flags & (FrameFlag.Pcall | FrameFlag.Xpcall)))
+          return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
         try {
           return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
         } catch (e) {
@@ -576,7 +587,8 @@ function deliverToResumer(L: InterpState, resumer: LuaThread, ok: boolean, value
       let ev = values[0];
       if (typeof ev === "string") {
         const f = resumer.frames[resumer.frames.length - 1];
-        if (f && !(site.flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary))) ev = `${framePosition(f)} ${ev}`;
+        if (f && !(site.flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)))
+          ev = `${framePosition(f)} ${ev}`;
       }
       throw new LuaError(ev);
     }
@@ -640,7 +652,7 @@ function callMeta(L: InterpState, th: LuaThread, f: Frame, mm: LuaValue, args: L
 }
 
 /** Completes the instruction of the top frame with a metamethod's result. */
-function finishOp(L: InterpState, th: LuaThread, res: LuaValue): void {
+function finishOp(_L: InterpState, th: LuaThread, res: LuaValue): void {
   const f = th.frames[th.frames.length - 1];
   const p = f.closure.proto;
   const code = p.code;
@@ -679,7 +691,13 @@ function finishOp(L: InterpState, th: LuaThread, res: LuaValue): void {
 // --- indexing ------------------------------------------------------------------------
 
 /** t[k] with __index, from the loop (f set: Lua handlers get frames) or nested. */
-function index(L: InterpState, o: LuaValue, k: LuaValue, f: Frame | undefined, infoRk: number): LuaValue | typeof PENDING {
+function index(
+  L: InterpState,
+  o: LuaValue,
+  k: LuaValue,
+  f: Frame | undefined,
+  infoRk: number,
+): LuaValue | typeof PENDING {
   for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
     let h: LuaValue;
     if (o instanceof LuaTable) {
@@ -755,16 +773,28 @@ function setIndex(L: InterpState, o: LuaValue, k: LuaValue, v: LuaValue, f: Fram
 /** Raw t[k] = v with the key checks ("index is nil", "index is NaN"). */
 export function rawSetChecked(L: LuaState, t: LuaTable, k: LuaValue, v: LuaValue): void {
   if (k === undefined) rtError(L as InterpState, "table index is nil");
-  if (typeof k === "number" && k !== k) rtError(L as InterpState, "table index is NaN");
+  if (typeof k === "number" && Number.isNaN(k)) rtError(L as InterpState, "table index is NaN");
   t.set(k, v);
 }
 
 // --- arithmetic and comparison slow paths ---------------------------------------------
 
 /** Arithmetic with coercions and metamethods. */
-function arith(L: InterpState, f: Frame | undefined, op: number, a: LuaValue, b: LuaValue, rkA: number, rkB: number): LuaValue | typeof PENDING {
+function arith(
+  L: InterpState,
+  f: Frame | undefined,
+  op: number,
+  a: LuaValue,
+  b: LuaValue,
+  rkA: number,
+  rkB: number,
+): LuaValue | typeof PENDING {
   // floats boxed as LuaFloat (1.0, 2.0...) with plain numbers: float arithmetic
-  if (((a instanceof LuaFloat && (typeof b === "number" || b instanceof LuaFloat)) || (b instanceof LuaFloat && typeof a === "number")) && op <= Op.IDiv) {
+  if (
+    ((a instanceof LuaFloat && (typeof b === "number" || b instanceof LuaFloat)) ||
+      (b instanceof LuaFloat && typeof a === "number")) &&
+    op <= Op.IDiv
+  ) {
     const x = typeof a === "number" ? a : a.n;
     const y = typeof b === "number" ? b : b.n;
     let r: number;
@@ -841,7 +871,13 @@ function stringArithFallback(L: InterpState, ev: string, a: LuaValue, b: LuaValu
 }
 
 /** a < b or a <= b with metamethods. */
-function compare(L: InterpState, f: Frame | undefined, le: boolean, a: LuaValue, b: LuaValue): boolean | typeof PENDING {
+function compare(
+  L: InterpState,
+  f: Frame | undefined,
+  le: boolean,
+  a: LuaValue,
+  b: LuaValue,
+): boolean | typeof PENDING {
   const r = le ? lessEqualRaw(a, b) : lessThanRaw(a, b);
   if (r !== undefined) return r;
   const ev = le ? "__le" : "__lt";
@@ -860,7 +896,9 @@ function equals(L: InterpState, f: Frame | undefined, a: LuaValue, b: LuaValue):
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object") return rawEquals(a, b);
   if (a instanceof LuaFloat || b instanceof LuaFloat) return rawEquals(a, b);
-  const both = (a instanceof LuaTable && b instanceof LuaTable) || (!(a instanceof LuaTable) && !(b instanceof LuaTable) && typeName(a) === "userdata" && typeName(b) === "userdata");
+  const both =
+    (a instanceof LuaTable && b instanceof LuaTable) ||
+    (!(a instanceof LuaTable) && !(b instanceof LuaTable) && typeName(a) === "userdata" && typeName(b) === "userdata");
   if (!both) return false;
   let mm = getMetamethod(L, a, "__eq");
   if (mm === undefined) mm = getMetamethod(L, b, "__eq");
@@ -966,7 +1004,11 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     const th = L.current;
     const frames = th.frames;
     let fi = frames.length - 1;
-    while (fi >= 0 && !(frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase))) fi--;
+    while (
+      fi >= 0 &&
+      !(frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase))
+    )
+      fi--;
     if (fi >= 0 && frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
       const f = frames[fi];
       let value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, fi, err, f.handler) : err.value;
@@ -1234,7 +1276,8 @@ function run(L: InterpState): ExecResult {
           const r = x * y;
           if (Number.isInteger(r)) {
             if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r + 0 : normInt(BigInt(x) * BigInt(y));
+              stack[base + a] =
+                r <= 9007199254740991 && r >= -9007199254740991 ? r + 0 : normInt(BigInt(x) * BigInt(y));
             } else stack[base + a] = new LuaFloat(r);
           } else stack[base + a] = r;
           break;
@@ -1301,7 +1344,15 @@ function run(L: InterpState): ExecResult {
         const c = code[i + 3];
         const x = b >= 0 ? stack[base + b] : K[-1 - b];
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number" && y !== 0 && Number.isInteger(x) && Number.isInteger(y) && x < 2147483648 && x > -2147483648) {
+        if (
+          typeof x === "number" &&
+          typeof y === "number" &&
+          y !== 0 &&
+          Number.isInteger(x) &&
+          Number.isInteger(y) &&
+          x < 2147483648 &&
+          x > -2147483648
+        ) {
           // |x| < 2^31: the rounded quotient cannot cross an integer, so floor is exact
           stack[base + a] = Math.floor(x / y) + 0;
           break;
@@ -1472,8 +1523,7 @@ function run(L: InterpState): ExecResult {
         else if (typeof x === "object" || typeof y === "object" || typeof x !== typeof y) {
           f.pc = pc;
           r = equals(L, f, x, y);
-        }
-        else r = false;
+        } else r = false;
         if (r === PENDING) reload = true;
         else if (r !== (a !== 0)) pc++;
         break;
@@ -1482,7 +1532,7 @@ function run(L: InterpState): ExecResult {
         const x = stack[base + code[i + 2]];
         const y = K[code[i + 3]];
         let r: boolean;
-        if (x === y) r = typeof x !== "number" || x === x;
+        if (x === y) r = true;
         else if (typeof x === "string" || typeof y === "string" || x === undefined || typeof x === "boolean") r = false;
         else r = rawEquals(x, y);
         if (r !== (a !== 0)) pc++;
@@ -1683,7 +1733,8 @@ function run(L: InterpState): ExecResult {
         f.pc = pc;
         const v = stack[base + a + 3];
         if (v !== undefined && v !== false) {
-          if (getMetamethod(L, v, "__close") === undefined) rtError(L, "variable '(for state)' got a non-closable value");
+          if (getMetamethod(L, v, "__close") === undefined)
+            rtError(L, "variable '(for state)' got a non-closable value");
           th.tbc.push(base + a + 3);
         }
         pc += code[i + 2];
@@ -1763,7 +1814,8 @@ function run(L: InterpState): ExecResult {
 
 /** Name of the local in register reg (for "variable 'x' got a non-closable value"). */
 function varInfoName(p: import("./function.js").Proto, pc: number, reg: number): string {
-  for (const v of p.locVars) if (v.reg === reg && v.startPc <= pc + 1 && (v.endPc === -1 || v.endPc > pc)) return v.name;
+  for (const v of p.locVars)
+    if (v.reg === reg && v.startPc <= pc + 1 && (v.endPc === -1 || v.endPc > pc)) return v.name;
   return "?";
 }
 
@@ -1817,20 +1869,25 @@ function forPrep(L: InterpState, stack: LuaValue[], ra: number): boolean {
       if (Number.isNaN(fl)) return true;
       if (st > 0n) {
         const x = Math.floor(fl);
-        if (x >= 9223372036854775808) lim = 0x7fffffffffffffffn;
-        else if (x < -9223372036854775808) return true;
+        if (x >= TWO63) lim = 0x7fffffffffffffffn;
+        else if (x < -TWO63) return true;
         else lim = BigInt(x);
       } else {
         const x = Math.ceil(fl);
-        if (x < -9223372036854775808) lim = -0x8000000000000000n;
-        else if (x >= 9223372036854775808) return true;
+        if (x < -TWO63) lim = -0x8000000000000000n;
+        else if (x >= TWO63) return true;
         else lim = BigInt(x);
       }
     }
     if (st > 0n ? i0 > lim : i0 < lim) return true;
     // iteration count (unsigned division, as Lua)
     const count = st > 0n ? (lim - i0) / st : (i0 - lim) / -st;
-    if (typeof init === "number" && typeof step === "number" && count <= 9007199254740991n && Math.abs(Number(i0) + Number(count) * Number(st)) <= 9007199254740991) {
+    if (
+      typeof init === "number" &&
+      typeof step === "number" &&
+      count <= 9007199254740991n &&
+      Math.abs(Number(i0) + Number(count) * Number(st)) <= 9007199254740991
+    ) {
       stack[ra + 1] = Number(count);
       stack[ra + 3] = init;
       return false;
@@ -1854,6 +1911,7 @@ function forPrep(L: InterpState, stack: LuaValue[], ra: number): boolean {
   return false;
 }
 
+const TWO63 = 2 ** 63;
 const mkF = (n: number) => (Number.isInteger(n) ? new LuaFloat(n) : n);
 
 /** The slow paths of FORLOOP: float loops and integer loops beyond 2^53. */
@@ -1933,7 +1991,11 @@ function topFrameEnd(th: LuaThread): number {
 export function resumeFromJS(L0: LuaState, co: LuaThread, args: LuaValue[]): ExecResult {
   const L = L0 as InterpState;
   if (co.status !== "suspended") {
-    return { kind: "error", value: co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine", traceback: undefined };
+    return {
+      kind: "error",
+      value: co.status === "dead" ? "cannot resume dead coroutine" : "cannot resume non-suspended coroutine",
+      traceback: undefined,
+    };
   }
   const prev = L.current;
   co.status = "running";
@@ -1982,17 +2044,26 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.gcDebt = 0;
 }
 
-export { index as indexValue, setIndex as setIndexValue, compare as compareValues, equals as equalsValues, length as lengthValue, arith as arithValues };
+export {
+  arith as arithValues,
+  compare as compareValues,
+  equals as equalsValues,
+  index as indexValue,
+  length as lengthValue,
+  setIndex as setIndexValue,
+};
 
 /** Services for natives: nested, non-yieldable versions of the loop's operations. */
 export const services = {
   index: (L: LuaState, o: LuaValue, k: LuaValue) => index(L as InterpState, o, k, undefined, NO_INFO) as LuaValue,
-  setIndex: (L: LuaState, o: LuaValue, k: LuaValue, v: LuaValue) => setIndex(L as InterpState, o, k, v, undefined, NO_INFO),
+  setIndex: (L: LuaState, o: LuaValue, k: LuaValue, v: LuaValue) =>
+    setIndex(L as InterpState, o, k, v, undefined, NO_INFO),
   lessThan: (L: LuaState, a: LuaValue, b: LuaValue) => compare(L as InterpState, undefined, false, a, b) as boolean,
   lessEqual: (L: LuaState, a: LuaValue, b: LuaValue) => compare(L as InterpState, undefined, true, a, b) as boolean,
   equals: (L: LuaState, a: LuaValue, b: LuaValue) => equals(L as InterpState, undefined, a, b) as boolean,
   len: (L: LuaState, v: LuaValue) => length(L as InterpState, undefined, v, NO_INFO) as LuaValue,
-  arith: (L: LuaState, op: number, a: LuaValue, b: LuaValue) => arith(L as InterpState, undefined, op, a, b, NO_INFO, NO_INFO) as LuaValue,
+  arith: (L: LuaState, op: number, a: LuaValue, b: LuaValue) =>
+    arith(L as InterpState, undefined, op, a, b, NO_INFO, NO_INFO) as LuaValue,
   tostring: (L: LuaState, v: LuaValue): string => {
     const mm = getMetamethod(L, v, "__tostring");
     if (mm !== undefined) {

@@ -86,4 +86,3 @@ export function gDigits(a: number, p: number, alt: boolean): string {
   else f = `0.${"0".repeat(-x - 1)}${m[0]}${m.slice(2)}`;
   return alt ? f : stripZeros(f);
 }
-

@@ -14,7 +14,7 @@
 // Invariant: the hash part never holds key arr.length+1 (it is migrated into the array part
 // when the array grows up to it), so a border is always found in the array part.
 
-import { LuaFloat, type LuaValue, floatToInteger } from "./value.js";
+import { floatToInteger, LuaFloat, type LuaValue } from "./value.js";
 
 export class LuaTable {
   arr: LuaValue[] = [];

@@ -59,7 +59,7 @@ export type LuaValue =
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 export const MAXINTEGER = 0x7fffffffffffffffn;
 export const MININTEGER = -0x8000000000000000n;
-const TWO63 = 9223372036854775808; // 2^63 as a double
+const TWO63 = 2 ** 63;
 
 /** Wraps a bigint to 64 bits and gives it its canonical representation. */
 export function normInt(b: bigint): number | bigint {
