@@ -211,6 +211,7 @@ export class FuncState {
     const p = this.proto;
     p.code = Int32Array.from(this.code);
     p.lineInfo = Int32Array.from(this.lines);
+    p.ic = new Int32Array(this.lines.length).fill(-1);
     return p;
   }
 }

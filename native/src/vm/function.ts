@@ -26,6 +26,12 @@ export class Proto {
   code: Int32Array = new Int32Array(0);
   /** Source line per instruction. */
   lineInfo: Int32Array = new Int32Array(0);
+  /**
+   * Inline cache per instruction for field access by constant string keys: the hash slot
+   * where the key was last found. Tables built alike put a key in the same slot, so one
+   * check (`hkeys[slot] === key`) replaces a Map lookup. Not part of the state.
+   */
+  ic: Int32Array = new Int32Array(0);
   k: LuaValue[] = [];
   protos: Proto[] = [];
   upvals: UpvalDesc[] = [];

@@ -1110,7 +1110,7 @@ function run(L: InterpState): ExecResult {
         const c = code[i + 3];
         const k = c >= 0 ? stack[base + c] : K[-1 - c];
         let v: LuaValue | typeof PENDING;
-        if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
+        if (t instanceof LuaTable && (v = typeof k === "string" ? t.getStrIC(k, p.ic, pc - 1) : t.get(k)) !== undefined) {
           stack[base + a] = v;
           break;
         }
@@ -1141,7 +1141,7 @@ function run(L: InterpState): ExecResult {
         const t = stack[base + b];
         const k = K[code[i + 3]] as string;
         let v: LuaValue | typeof PENDING;
-        if (t instanceof LuaTable && (v = t.getStr(k)) !== undefined) {
+        if (t instanceof LuaTable && (v = t.getStrIC(k, p.ic, pc - 1)) !== undefined) {
           stack[base + a] = v;
           break;
         }
@@ -1157,7 +1157,9 @@ function run(L: InterpState): ExecResult {
         const c = code[i + 3];
         const k = b >= 0 ? stack[base + b] : K[-1 - b];
         const v = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (t instanceof LuaTable && t.metatable === undefined && typeof k === "string") t.set(k, v);
+        if (t instanceof LuaTable && t.metatable === undefined && typeof k === "string") {
+          if (!t.setStrIC(k, v, p.ic, pc - 1)) t.set(k, v);
+        }
         else {
           f.pc = pc;
           const before = th.frames.length;
@@ -1175,7 +1177,9 @@ function run(L: InterpState): ExecResult {
         const v = c >= 0 ? stack[base + c] : K[-1 - c];
         if (t instanceof LuaTable && t.metatable === undefined) {
           if (typeof k === "number" && Number.isInteger(k)) t.setInt(k, v);
-          else if (typeof k === "string") t.set(k, v);
+          else if (typeof k === "string") {
+            if (!t.setStrIC(k, v, p.ic, pc - 1)) t.set(k, v);
+          }
           else {
             f.pc = pc;
             rawSetChecked(L, t, k, v);

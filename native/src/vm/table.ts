@@ -52,6 +52,42 @@ export class LuaTable {
     return s === undefined ? undefined : this.hvals[s];
   }
 
+  /**
+   * Reads t[k] for a string key through an inline-cache slot: returns the value and
+   * updates ic[at] with the slot where k lives (or -1).
+   */
+  getStrIC(k: string, ic: Int32Array, at: number): LuaValue {
+    const keys = this.hkeys;
+    const s = ic[at];
+    if (s >= 0 && s < keys.length && keys[s] === k) return this.hvals[s];
+    const m = this.hmap;
+    if (m === undefined) return undefined;
+    const slot = m.get(k);
+    if (slot === undefined) return undefined;
+    ic[at] = slot;
+    return this.hvals[slot];
+  }
+
+  /**
+   * Writes t[k] = v for an existing string key through an inline-cache slot; returns false
+   * (doing nothing) when k has no live entry, so the caller takes the general path.
+   */
+  setStrIC(k: string, v: LuaValue, ic: Int32Array, at: number): boolean {
+    if (v === undefined) return false;
+    const keys = this.hkeys;
+    let s = ic[at];
+    if (!(s >= 0 && s < keys.length && keys[s] === k)) {
+      const m = this.hmap;
+      if (m === undefined) return false;
+      const slot = m.get(k);
+      if (slot === undefined) return false;
+      ic[at] = s = slot;
+    }
+    if (this.hvals[s] === undefined) return false;
+    this.hvals[s] = v;
+    return true;
+  }
+
   /** Reads t[i] for an integer key. */
   getInt(i: number): LuaValue {
     const a = this.arr;
