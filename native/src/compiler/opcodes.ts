@@ -2,7 +2,7 @@
 // R[x] is register x of the frame; K[x] constant x; U[x] upvalue x.
 // RK(x) is R[x] when x >= 0 and K[-1-x] when x < 0 (see rkConst).
 
-export enum Op {
+export const enum Op {
   Move, //       A B      R[A] := R[B]
   LoadK, //      A B      R[A] := K[B]
   LoadNil, //    A B      R[A .. A+B-1] := nil

@@ -10,7 +10,7 @@ import type { Closure, UpVal } from "./function.js";
 import type { LuaValue } from "./value.js";
 
 /** Frame flags. */
-export enum FrameFlag {
+export const enum FrameFlag {
   None = 0,
   /** Called by pcall: prefix results with true; errors stop here. */
   Pcall = 1,

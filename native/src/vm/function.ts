@@ -102,7 +102,7 @@ export class Closure {
 export type NativeFn = (L: LuaState, args: LuaValue[]) => LuaValue[] | undefined;
 
 /** Natives the interpreter runs itself, because they control frames (yield, pcall...). */
-export enum Intrinsic {
+export const enum Intrinsic {
   None = 0,
   Pcall = 1,
   Xpcall = 2,

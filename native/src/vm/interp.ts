@@ -51,7 +51,7 @@ export const MAX_CCALLS = 200;
 const MAX_TAG_LOOP = 2000;
 
 /** Result of precall. */
-enum Pre {
+const enum Pre {
   /** A native ran and its results are in place. */
   Done = 0,
   /** A frame was pushed or the thread switched: reload the loop's state. */
@@ -1110,7 +1110,10 @@ function run(L: InterpState): ExecResult {
         const c = code[i + 3];
         const k = c >= 0 ? stack[base + c] : K[-1 - c];
         let v: LuaValue | typeof PENDING;
-        if (t instanceof LuaTable && (v = typeof k === "string" ? t.getStrIC(k, p.ic, pc - 1) : t.get(k)) !== undefined) {
+        if (
+          t instanceof LuaTable &&
+          (v = typeof k === "string" ? t.getStrIC(k, p.ic, pc - 1) : t.get(k)) !== undefined
+        ) {
           stack[base + a] = v;
           break;
         }
@@ -1159,8 +1162,7 @@ function run(L: InterpState): ExecResult {
         const v = c >= 0 ? stack[base + c] : K[-1 - c];
         if (t instanceof LuaTable && t.metatable === undefined && typeof k === "string") {
           if (!t.setStrIC(k, v, p.ic, pc - 1)) t.set(k, v);
-        }
-        else {
+        } else {
           f.pc = pc;
           const before = th.frames.length;
           setIndex(L, t, k, v, f, NO_INFO);
@@ -1179,8 +1181,7 @@ function run(L: InterpState): ExecResult {
           if (typeof k === "number" && Number.isInteger(k)) t.setInt(k, v);
           else if (typeof k === "string") {
             if (!t.setStrIC(k, v, p.ic, pc - 1)) t.set(k, v);
-          }
-          else {
+          } else {
             f.pc = pc;
             rawSetChecked(L, t, k, v);
           }
