@@ -9,9 +9,13 @@
 // perform 'n//0'") are comparable byte for byte.
 //
 // Runs per property: PROPERTY_RUNS (default 300). A failure reports fast-check's seed and
-// path; replay it with PROPERTY_SEED=<seed> PROPERTY_PATH=<path>. PROPERTY_SAMPLE=<n> prints
-// n generated programs per property. The error message shows
-// the (shrunk) program and both outputs.
+// path, and its message shows the (shrunk) program and both outputs; replay it with
+// PROPERTY_SEED=<seed> PROPERTY_PATH=<path>. PROPERTY_SAMPLE=<n> prints n generated programs
+// per property.
+//
+// Known engine bugs are excluded from the generators by the *_BUG flags below (each with a
+// minimal reproduction); behaviour that differs between Lua 5.4 releases or platforms (see
+// test/lua/README.md) is not generated, or, for the sign of NaN, not compared.
 
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
@@ -206,21 +210,8 @@ const randomDouble = fc
 const numericString = fc.constantFrom('"10"', '"0x10"', '"1e2"', '" -7 "', '"3.0"', '"9007199254740993"');
 
 // ---------------------------------------------------------------------------------------
-// 1. Arithmetic over integer/float mixes
-
-const arithLeaf = fc.oneof(
-  { arbitrary: smallInt, weight: 5 },
-  { arbitrary: fc.constantFrom("0", "0.0", "(-0.0)", "1", "(-1)"), weight: 3 },
-  { arbitrary: bigIntConst, weight: 3 },
-  { arbitrary: anyInt64, weight: 1 },
-  { arbitrary: floatConst, weight: 4 },
-  { arbitrary: randomDouble, weight: 2 },
-  { arbitrary: numericString, weight: 1 },
-);
-
-// Not generated (it differs between Lua 5.4 releases, see test/lua/README.md): integer
-// division/modulo by zero inside a multi-line function, where 5.4.4 reports the line the
-// function starts on. Every generated function that can divide is written on one line.
+// Known engine bugs, kept out of the generators until they are fixed: clear a flag to
+// generate the construct again.
 
 // KNOWN ENGINE BUGS in `^` (excluded while POW_BUGS is set). `^` is JS `**`, which is not
 // C's pow:
@@ -248,11 +239,28 @@ const noStrDiv = (op: string, x: string) =>
 // x - k, k an integer constant (after constant folding), as x + (-k), so x - 0 is x + 0 and
 // turns -0.0 into 0.0:
 //   local z = -0.0; print(z - 0, z - (1 - 1))   --> lua5.4: 0.0 0.0   Endymion: -0.0 -0.0
-// While set, a right operand of - made only of integer numerals goes through id(), which
-// the compiler cannot fold.
+// While set, a right operand of - made only of numerals and operators goes through id(),
+// which the compiler cannot fold.
 const SUB_ZERO_BUG = true;
 const noSubZero = (op: string, x: string) =>
-  SUB_ZERO_BUG && op === "-" && /^[\s()0-9a-fx+\-*/%]*$/.test(x) ? `id${paren(x)}` : x;
+  SUB_ZERO_BUG && op === "-" && /^[\s()0-9a-fx+\-*/%<>&|~]*$/.test(x) ? `id${paren(x)}` : x;
+
+// ---------------------------------------------------------------------------------------
+// 1. Arithmetic over integer/float mixes
+
+const arithLeaf = fc.oneof(
+  { arbitrary: smallInt, weight: 5 },
+  { arbitrary: fc.constantFrom("0", "0.0", "(-0.0)", "1", "(-1)"), weight: 3 },
+  { arbitrary: bigIntConst, weight: 3 },
+  { arbitrary: anyInt64, weight: 1 },
+  { arbitrary: floatConst, weight: 4 },
+  { arbitrary: randomDouble, weight: 2 },
+  { arbitrary: numericString, weight: 1 },
+);
+
+// Not generated (it differs between Lua 5.4 releases, see test/lua/README.md): integer
+// division/modulo by zero inside a multi-line function, where 5.4.4 reports the line the
+// function starts on. Every generated function that can divide is written on one line.
 
 function arithExpr(depth: number): fc.Arbitrary<string> {
   if (depth === 0) return arithLeaf;
@@ -354,13 +362,16 @@ function bitExpr(depth: number): fc.Arbitrary<string> {
     },
     { arbitrary: sub.map((a) => paren(`~ ${a}`)), weight: 1 },
     {
-      arbitrary: fc.tuple(sub, fc.constantFrom("+", "-", "*"), sub).map(([a, op, b]) => paren(`${a} ${op} ${b}`)),
+      arbitrary: fc
+        .tuple(sub, fc.constantFrom("+", "-", "*"), sub)
+        .map(([a, op, b]) => paren(`${a} ${op} ${noSubZero(op, b)}`)),
       weight: 1,
     },
   );
 }
 
-const BIT_PRELUDE = `local function B(f)
+const BIT_PRELUDE = `local function id(x) return x end
+local function B(f)
   local ok, v = pcall(f)
   if not ok then print("error", v)
   elseif math.type(v) == "integer" then print(v, string.format("%x", v), math.ult(v, 1000))
@@ -470,7 +481,11 @@ const formatItem: fc.Arbitrary<[string, string]> = fc
   )
   .chain(([conv, flags, width, prec, pick]) => {
     const allowed: Record<string, string> = { c: "-", d: "-+0 ", i: "-+0 ", o: "-#0", x: "-#0", X: "-#0", s: "-" };
-    const okFlags = flags.filter((f) => (allowed[conv] ?? "-+ #0").includes(f)).join("");
+    // no "#" with %g: glibc's "%#g" of 999999.5 is "1.e+06", not "1.00000e+06" (a libc bug,
+    // and Endymion prints the latter)
+    const okFlags = flags
+      .filter((f) => (allowed[conv] ?? "-+ #0").includes(f) && !(f === "#" && "gG".includes(conv)))
+      .join("");
     const noPrec = conv === "c";
     const spec =
       conv === "q" ? "%q" : `%${okFlags}${width ?? ""}${noPrec || prec === undefined ? "" : `.${prec}`}${conv}`;

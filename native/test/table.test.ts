@@ -8,7 +8,8 @@
 // the integer 2^60 held as a bigint, LuaFloat(-0) the key 0), non-integral floats and
 // floats outside the integer range (2^63 stays a float key).
 //
-// Bugs this found while it was written (all fixed in the engine since), in Lua terms:
+// Bugs this found while it was written (all fixed in the engine's working tree since), in Lua
+// terms:
 // - clearing the last array element during a traversal: local t = {10}
 //   for k in pairs(t) do t[k] = nil end  --> "invalid key to 'next'";
 // - the same when that key had migrated from the hash part, which made next() resume from
