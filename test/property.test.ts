@@ -224,21 +224,19 @@ const numericString = fc.constantFrom('"10"', '"0x10"', '"1e2"', '" -7 "', '"3.0
 const POW_BUGS = true;
 const safeExponent = fc.constantFrom("0", "1", "2", "2.0", "0.0");
 
-// KNOWN ENGINE BUG (excluded while STRING_DIVZERO_BUG is set): an integer
-// division or modulo by zero reached through string coercion is raised inside the string
-// metamethod, a C function, so lua5.4 gives the message no position:
-//   print(pcall(function() return "10" // 0 end))
-//   lua5.4:    false	attempt to divide by zero
-//   Endymion:  false	stdin:1: attempt to divide by zero
-// While set, a string literal that is a direct operand of // or % is converted first ("10" + 0).
-const STRING_DIVZERO_BUG = true;
+// Fixed engine bug (STRING_DIVZERO_BUG, kept as a switch): an integer division or modulo by
+// zero reached through string coercion is raised inside the string metamethod, a C
+// function, so lua5.4 gives the message no position:
+//   print(pcall(function() return "10" // 0 end))   --> false	attempt to divide by zero
+const STRING_DIVZERO_BUG = false;
 const noStrDiv = (op: string, x: string) =>
   STRING_DIVZERO_BUG && (op === "//" || op === "%") && x.startsWith('"') ? paren(`${x} + 0`) : x;
 
 // KNOWN ENGINE BUG (excluded while SUB_ZERO_BUG is set): lua5.4 compiles
 // x - k, k an integer constant (after constant folding), as x + (-k), so x - 0 is x + 0 and
-// turns -0.0 into 0.0:
-//   local z = -0.0; print(z - 0, z - (1 - 1))   --> lua5.4: 0.0 0.0   Endymion: -0.0 -0.0
+// turns -0.0 into 0.0. The engine does this for a literal constant (z - 0 gives 0.0) but
+// does not fold constant expressions, so z - (1 - 1) still gives -0.0:
+//   local z = -0.0; print(z - 0, z - (1 - 1))   --> lua5.4: 0.0 0.0   Endymion: 0.0 -0.0
 // While set, a right operand of - made only of numerals and operators goes through id(),
 // which the compiler cannot fold.
 const SUB_ZERO_BUG = true;

@@ -102,7 +102,8 @@ export class LuaThread {
   constructor(body: LuaValue, isMain = false) {
     this.body = body;
     this.isMain = isMain;
-    this.stack = new Array(64).fill(undefined);
+    this.stack = [];
+    for (let i = 0; i < 64; i++) this.stack.push(undefined); // packed, not holey
     if (isMain) this.status = "running";
   }
 

@@ -83,8 +83,6 @@ interface InterpState extends LuaState {
   /** xpcall's handler while its target is being called. */
   pendingHandler: LuaValue;
   exitResult: ExecResult | undefined;
-  /** Instruction budget and hooks (the runtime sets these; undefined = unlimited). */
-  budget?: { count: number; check: (L: LuaState) => void };
 }
 
 const PENDING = Symbol("pending");
@@ -826,6 +824,9 @@ function arith(
         const info = curVarInfo(L, badA ? rkA : rkB);
         rtError(L, `number${info} has no integer representation`);
       }
+      // with a string operand the work is done by the string library's metamethod, a
+      // native: its errors carry no position
+      if (typeof a === "string" || typeof b === "string") throw new LuaError(e.message);
       rtError(L, e.message);
     }
     throw e;
@@ -1069,13 +1070,7 @@ function run(L: InterpState): ExecResult {
   let K = p.k;
   let base = f.base;
   let pc = f.pc;
-  const budget = L.budget;
-
   for (;;) {
-    if (budget !== undefined && --budget.count <= 0) {
-      f.pc = pc;
-      budget.check(L);
-    }
     const i = pc << 2;
     const op = code[i];
     const a = code[i + 1];
@@ -1249,7 +1244,8 @@ function run(L: InterpState): ExecResult {
         const x = b >= 0 ? stack[base + b] : K[-1 - b];
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
         if (typeof x === "number" && typeof y === "number") {
-          const r = x - y;
+          // x - k for an integer constant k is x + (-k) in Lua (so -0.0 - 0 is 0.0)
+          const r = c < 0 && y === 0 ? x + 0 : x - y;
           if (Number.isInteger(r)) {
             if (Number.isInteger(x) && Number.isInteger(y)) {
               stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) - BigInt(y));
@@ -1261,7 +1257,7 @@ function run(L: InterpState): ExecResult {
           const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
           const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
           if (xd !== undefined && yd !== undefined) {
-            const r = xd - yd;
+            const r = c < 0 && y === 0 ? xd + 0 : xd - yd;
             stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
             break;
           }
