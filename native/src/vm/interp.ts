@@ -1199,7 +1199,19 @@ function run(L: InterpState): ExecResult {
         const k = c >= 0 ? stack[base + c] : K[-1 - c];
         stack[base + a + 1] = t;
         let v: LuaValue | typeof PENDING;
-        if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
+        if (t instanceof LuaTable && typeof k === "string") {
+          if ((v = t.getStr(k)) !== undefined) {
+            stack[base + a] = v;
+            break;
+          }
+          // the usual class: one hop through a metatable whose __index is a table
+          const mt = t.metatable;
+          const h = mt === undefined ? undefined : mt.getStr("__index");
+          if (h instanceof LuaTable && (v = h.getStrIC(k, p.ic, pc - 1)) !== undefined) {
+            stack[base + a] = v;
+            break;
+          }
+        } else if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
           stack[base + a] = v;
           break;
         }
