@@ -2,6 +2,7 @@
 // sequence of math.random results as the reference interpreter.
 
 import { argError, nativeError } from "../vm/errors.js";
+import { type NativeFunction, NO_FAST } from "../vm/function.js";
 import type { LuaState } from "../vm/state.js";
 import type { LuaTable } from "../vm/table.js";
 import {
@@ -372,6 +373,22 @@ export function openMath(L: LuaState): LuaTable {
   t.set("maxinteger", normInt(MAXINTEGER));
   t.set("mininteger", normInt(MININTEGER));
   randomSeed(L);
+  // one-argument fast entries for the hot ones (plain JS number arguments only)
+  const fast = (name: string, f: (a: LuaValue) => LuaValue | typeof NO_FAST) => {
+    (t.get(name) as NativeFunction).fast1 = f;
+  };
+  for (const [name, f] of [
+    ["sqrt", Math.sqrt],
+    ["sin", Math.sin],
+    ["cos", Math.cos],
+    ["tan", Math.tan],
+    ["exp", Math.exp],
+  ] as const) {
+    fast(name, (v) => (typeof v === "number" ? fl(f(v)) : NO_FAST));
+  }
+  fast("floor", (v) => (typeof v === "number" ? (Number.isInteger(v) ? v : numToInt(Math.floor(v))) : NO_FAST));
+  fast("ceil", (v) => (typeof v === "number" ? (Number.isInteger(v) ? v : numToInt(Math.ceil(v))) : NO_FAST));
+  fast("abs", (v) => (typeof v === "number" ? Math.abs(v) : NO_FAST));
   L.globals.set("math", t);
   return t;
 }

@@ -101,6 +101,9 @@ export class Closure {
  */
 export type NativeFn = (L: LuaState, args: LuaValue[]) => LuaValue[] | undefined;
 
+/** Returned by NativeFunction.fast1 when the general path must handle the call. */
+export const NO_FAST: unique symbol = Symbol("noFast");
+
 /** Natives the interpreter runs itself, because they control frames (yield, pcall...). */
 export const enum Intrinsic {
   None = 0,
@@ -123,6 +126,11 @@ export class NativeFunction {
   intrinsic: Intrinsic;
   /** Values bound to this instance (coroutine.wrap's coroutine); serialized with it. */
   bound: LuaValue[] | undefined;
+  /**
+   * Optional fast entry for a call with one argument and one wanted result: returns the
+   * result, or NO_FAST when the argument needs the general path (which also reports errors).
+   */
+  fast1: ((a: LuaValue) => LuaValue | typeof NO_FAST) | undefined = undefined;
   constructor(name: string, fn: NativeFn, intrinsic: Intrinsic = Intrinsic.None, bound?: LuaValue[]) {
     this.name = name;
     this.fn = fn;

@@ -12,7 +12,7 @@ import { Op } from "../compiler/opcodes.js";
 import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js";
 import { LuaError, NativeError } from "./errors.js";
 import { Frame, FrameFlag, type LuaThread, type PendingCall } from "./frames.js";
-import { Closure, Intrinsic, NativeFunction, TailCall, UpVal } from "./function.js";
+import { Closure, Intrinsic, NativeFunction, NO_FAST, TailCall, UpVal } from "./function.js";
 import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
 import {
   ARITH_EVENTS,
@@ -634,7 +634,21 @@ function coroutineError(L: InterpState, co: LuaThread, err: LuaError): Pre {
  * metamethod gets a Finish frame (the loop reloads and finishOp completes the
  * instruction later): returns PENDING. A native runs now: returns its first result.
  */
-function callMeta(L: InterpState, th: LuaThread, f: Frame, mm: LuaValue, args: LuaValue[]): LuaValue | typeof PENDING {
+function callMeta(
+  L: InterpState,
+  th: LuaThread,
+  f: Frame,
+  mm: LuaValue,
+  args: LuaValue[],
+  ev?: string,
+): LuaValue | typeof PENDING {
+  if (
+    ev !== undefined &&
+    !(mm instanceof Closure || mm instanceof NativeFunction) &&
+    getMetamethod(L, mm, "__call") === undefined
+  ) {
+    rtError(L, `attempt to call a ${typeNameMeta(L, mm)} value (metamethod '${ev.slice(2)}')`);
+  }
   if (mm instanceof NativeFunction && mm.intrinsic === Intrinsic.None) {
     const r = callNative(L, mm, args, false);
     return r && r.length > 0 ? r[0] : undefined;
@@ -846,7 +860,7 @@ function arith(
     }
   }
   if (mm !== undefined) {
-    if (f) return callMeta(L, L.current, f, mm, [a, b]);
+    if (f) return callMeta(L, L.current, f, mm, [a, b], ev);
     return callValue(L, mm, [a, b])[0];
   }
   const { bad, msg } = arithErrorKind(op, a, b);
@@ -886,7 +900,7 @@ function compare(
   if (mm === undefined) mm = getMetamethod(L, b, ev);
   if (mm === undefined) return rtError(L, compareError(L, a, b));
   if (f) {
-    const r = callMeta(L, L.current, f, mm, [a, b]);
+    const r = callMeta(L, L.current, f, mm, [a, b], ev);
     return r === PENDING ? PENDING : truthy(r);
   }
   return truthy(callValue(L, mm, [a, b])[0]);
@@ -905,7 +919,7 @@ function equals(L: InterpState, f: Frame | undefined, a: LuaValue, b: LuaValue):
   if (mm === undefined) mm = getMetamethod(L, b, "__eq");
   if (mm === undefined) return false;
   if (f) {
-    const r = callMeta(L, L.current, f, mm, [a, b]);
+    const r = callMeta(L, L.current, f, mm, [a, b], "__eq");
     return r === PENDING ? PENDING : truthy(r);
   }
   return truthy(callValue(L, mm, [a, b])[0]);
@@ -916,7 +930,7 @@ function length(L: InterpState, f: Frame | undefined, v: LuaValue, rk: number): 
   if (typeof v === "string") return v.length;
   const mm = getMetamethod(L, v, "__len");
   if (mm !== undefined) {
-    if (f) return callMeta(L, L.current, f, mm, [v, v]);
+    if (f) return callMeta(L, L.current, f, mm, [v, v], "__len");
     return callValue(L, mm, [v, v])[0];
   }
   if (v instanceof LuaTable) return v.length();
@@ -946,7 +960,7 @@ function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number
         typeErr(L, bad, "concatenate", varInfo(p, f.pc - 1, reg));
       }
       f.extra = n - 1;
-      const r = callMeta(L, th, f, mm, [a, b]);
+      const r = callMeta(L, th, f, mm, [a, b], "__concat");
       if (r === PENDING) return PENDING;
       stack[top - 1] = r;
       n--;
@@ -1617,6 +1631,13 @@ function run(L: InterpState): ExecResult {
           break;
         }
         if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
+          if (nargs === 1 && fn.fast1 !== undefined && code[i + 3] === 2) {
+            const r = fn.fast1(stack[func + 1]);
+            if (r !== NO_FAST) {
+              stack[func] = r;
+              break;
+            }
+          }
           // a plain native: call it and place its results here
           const res = callNative(L, fn, nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs), false);
           const want = code[i + 3] - 1;
@@ -1838,7 +1859,7 @@ function closeOneTbc(L: InterpState, th: LuaThread, f: Frame): LuaValue | typeof
   const v = th.stack[idx];
   const mm = getMetamethod(L, v, "__close");
   if (mm === undefined) rtError(L, "metamethod 'close' is not callable");
-  return callMeta(L, th, f, mm, [v, undefined]);
+  return callMeta(L, th, f, mm, [v, undefined], "__close");
 }
 
 // --- numeric for ---------------------------------------------------------------------
