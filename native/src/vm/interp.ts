@@ -190,7 +190,8 @@ function findUpval(th: LuaThread, idx: number): UpVal {
   while (i >= 0 && list[i].idx > idx) i--;
   if (i >= 0 && list[i].idx === idx) return list[i];
   const uv = new UpVal(th.stack, idx);
-  list.splice(i + 1, 0, uv);
+  if (i === list.length - 1) list.push(uv);
+  else list.splice(i + 1, 0, uv);
   return uv;
 }
 
@@ -717,7 +718,7 @@ function index(
       if (v !== undefined) return v;
       const mt = o.metatable;
       if (mt === undefined) return undefined;
-      h = mt.getStr("__index");
+      h = mt.metaIndex();
       if (h === undefined) return undefined;
     } else {
       h = getMetamethod(L, o, "__index");
@@ -1220,7 +1221,7 @@ function run(L: InterpState): ExecResult {
           }
           // the usual class: one hop through a metatable whose __index is a table
           const mt = t.metatable;
-          const h = mt === undefined ? undefined : mt.getStr("__index");
+          const h = mt === undefined ? undefined : mt.metaIndex();
           if (h instanceof LuaTable && (v = h.getStrIC(k, p.ic, pc - 1)) !== undefined) {
             stack[base + a] = v;
             break;
@@ -1876,6 +1877,31 @@ function forValue(L: InterpState, v: LuaValue, what: string): void {
  * loop must be skipped.
  */
 function forPrep(L: InterpState, stack: LuaValue[], ra: number): boolean {
+  {
+    // the common case: small integers, counted without bigint
+    const init = stack[ra];
+    const limit = stack[ra + 1];
+    const step = stack[ra + 2];
+    if (
+      typeof init === "number" &&
+      typeof limit === "number" &&
+      typeof step === "number" &&
+      Number.isInteger(init) &&
+      Number.isInteger(limit) &&
+      Number.isInteger(step) &&
+      step !== 0 &&
+      Math.abs(init) < 2 ** 51 &&
+      Math.abs(limit) < 2 ** 51 &&
+      Math.abs(step) < 2 ** 51
+    ) {
+      if (step > 0 ? init > limit : init < limit) return true;
+      const diff = step > 0 ? limit - init : init - limit;
+      const st = step > 0 ? step : -step;
+      stack[ra + 1] = (diff - (diff % st)) / st; // iterations after the first
+      stack[ra + 3] = init;
+      return false;
+    }
+  }
   // strings are converted (to floats, as luaV_tonumber_ does)
   for (let j = 0; j < 3; j++) {
     const v = stack[ra + j];

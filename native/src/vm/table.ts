@@ -16,6 +16,8 @@
 
 import { floatToInteger, LuaFloat, type LuaValue } from "./value.js";
 
+const NOT_CACHED: unique symbol = Symbol("notCached");
+
 export class LuaTable {
   arr: LuaValue[] = [];
   /** Number of nil slots inside arr. */
@@ -27,6 +29,15 @@ export class LuaTable {
   /** live (non-tombstone) entries in the hash part */
   hcount = 0;
   metatable: LuaTable | undefined = undefined;
+  /** Cached raw t.__index (for tables used as metatables); NOT_CACHED until read. */
+  private idxCache: LuaValue | typeof NOT_CACHED = NOT_CACHED;
+
+  /** Raw t.__index, cached until the "__index" field is written. */
+  metaIndex(): LuaValue {
+    let v = this.idxCache;
+    if (v === NOT_CACHED) v = this.idxCache = this.getStr("__index");
+    return v;
+  }
 
   /** Reads t[k] without metamethods. */
   get(k: LuaValue): LuaValue {
@@ -73,7 +84,7 @@ export class LuaTable {
    * (doing nothing) when k has no live entry, so the caller takes the general path.
    */
   setStrIC(k: string, v: LuaValue, ic: Int32Array, at: number): boolean {
-    if (v === undefined) return false;
+    if (v === undefined || k === "__index") return false;
     const keys = this.hkeys;
     let s = ic[at];
     if (!(s >= 0 && s < keys.length && keys[s] === k)) {
@@ -200,6 +211,7 @@ export class LuaTable {
   }
 
   private setHash(mk: unknown, k: LuaValue, v: LuaValue): void {
+    if (k === "__index") this.idxCache = NOT_CACHED;
     let map = this.hmap;
     if (map === undefined) {
       if (v === undefined) return;

@@ -1,0 +1,12 @@
+-- checks: integer for loops: steps, empty ranges, int64 edges, float limits, zero step
+for i = 1, 3 do io.write(i, " ") end print()
+for i = 3, 1, -1 do io.write(i, " ") end print()
+for i = 1, 10, 3 do io.write(i, " ") end print()
+for i = 10, 1, -4 do io.write(i, " ") end print()
+for i = 1, 0 do io.write("no") end print("x")
+for i = -5, 5, 5 do io.write(i, " ") end print()
+for i = math.maxinteger - 2, math.maxinteger do io.write(i, " ") end print()
+for i = math.mininteger, math.mininteger + 2 do io.write(i, " ") end print()
+for i = 1, 3.5 do io.write(i, " ") end print()
+print(pcall(function() for i = 1, 10, 0 do end end))
+local c = 0 for i = 1, 1000000 do c = c + 1 end print(c)
