@@ -18,14 +18,21 @@ import { floatToInteger, LuaFloat, type LuaValue } from "./value.js";
 
 const NOT_CACHED: unique symbol = Symbol("notCached");
 
+/**
+ * The shared empty array every table starts with for its array and hash parts (never
+ * written: the first element replaces it), so small tables cost one object, not three.
+ */
+const NO_VALUES: LuaValue[] = [];
+
+
 export class LuaTable {
-  arr: LuaValue[] = [];
+  arr: LuaValue[] = NO_VALUES;
   /** Number of nil slots inside arr. */
   arrNils = 0;
   /** key (normalized) -> slot in hkeys/hvals */
   hmap: Map<unknown, number> | undefined = undefined;
-  hkeys: LuaValue[] = [];
-  hvals: LuaValue[] = [];
+  hkeys: LuaValue[] = NO_VALUES;
+  hvals: LuaValue[] = NO_VALUES;
   /** live (non-tombstone) entries in the hash part */
   hcount = 0;
   metatable: LuaTable | undefined = undefined;
@@ -158,7 +165,8 @@ export class LuaTable {
         this.setInt(i, v);
         return;
       }
-      a.push(v);
+      if (a === NO_VALUES) this.arr = [v];
+      else a.push(v);
       if (this.hcount > 0) this.migrate();
       return;
     }
@@ -233,8 +241,13 @@ export class LuaTable {
       map = this.hmap as Map<unknown, number>;
     }
     map.set(mk, this.hkeys.length);
-    this.hkeys.push(k);
-    this.hvals.push(v);
+    if (this.hkeys === NO_VALUES) {
+      this.hkeys = [k];
+      this.hvals = [v];
+    } else {
+      this.hkeys.push(k);
+      this.hvals.push(v);
+    }
     this.hcount++;
   }
 
