@@ -32,6 +32,16 @@ const ARITH_OPS: Record<string, Op> = {
   ">>": Op.Shr,
 };
 
+/** Arithmetic with a constant right operand: the variants that read K[C] directly. */
+const K_VARIANT: Partial<Record<number, Op>> = {
+  [Op.Add]: Op.AddK,
+  [Op.Sub]: Op.SubK,
+  [Op.Mul]: Op.MulK,
+  [Op.Mod]: Op.ModK,
+  [Op.IDiv]: Op.IDivK,
+  [Op.Div]: Op.DivK,
+};
+
 /** Compiles a parsed chunk into its main prototype. */
 export function compileChunk(chunk: A.Chunk): Proto {
   const fs = new FuncState(undefined, chunk.chunkName);
@@ -988,7 +998,9 @@ class Compiler {
           return;
         }
       }
-      fs.emit(arith, reg, b, c);
+      const kop = c < 0 && b >= 0 ? K_VARIANT[arith] : undefined;
+      if (kop !== undefined) fs.emit(kop, reg, b, -1 - c);
+      else fs.emit(arith, reg, b, c);
       fs.freeReg = save;
       return;
     }

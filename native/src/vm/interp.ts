@@ -1437,6 +1437,161 @@ function run(L: InterpState): ExecResult {
         else stack[base + a] = r;
         break;
       }
+      case Op.AddK: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = stack[base + b];
+        const y = K[c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = x + y;
+          if (Number.isInteger(r)) {
+            if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
+            } else stack[base + a] = new LuaFloat(r);
+          } else stack[base + a] = r;
+          break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = xd + yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+        }
+        f.pc = pc;
+        const r = arith(L, f, Op.Add, x, y, b, -1 - c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.SubK: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = stack[base + b];
+        const y = K[c];
+        if (typeof x === "number" && typeof y === "number") {
+          // x - k for an integer constant k is x + (-k) in Lua (so -0.0 - 0 is 0.0)
+          const r = y === 0 ? x + 0 : x - y;
+          if (Number.isInteger(r)) {
+            if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) - BigInt(y));
+            } else stack[base + a] = new LuaFloat(r);
+          } else stack[base + a] = r;
+          break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = y === 0 ? xd + 0 : xd - yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+        }
+        f.pc = pc;
+        const r = arith(L, f, Op.Sub, x, y, b, -1 - c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.MulK: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = stack[base + b];
+        const y = K[c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = x * y;
+          if (Number.isInteger(r)) {
+            if (Number.isInteger(x) && Number.isInteger(y)) {
+              stack[base + a] =
+                r <= 9007199254740991 && r >= -9007199254740991 ? r + 0 : normInt(BigInt(x) * BigInt(y));
+            } else stack[base + a] = new LuaFloat(r);
+          } else stack[base + a] = r;
+          break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = xd * yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+        }
+        f.pc = pc;
+        const r = arith(L, f, Op.Mul, x, y, b, -1 - c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.ModK: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = stack[base + b];
+        const y = K[c];
+        if (typeof x === "number" && typeof y === "number" && y !== 0 && Number.isInteger(x) && Number.isInteger(y)) {
+          let m = x % y;
+          if (m !== 0 && m < 0 !== y < 0) m += y;
+          stack[base + a] = m + 0;
+          break;
+        }
+        f.pc = pc;
+        const r = arith(L, f, Op.Mod, x, y, b, -1 - c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.IDivK: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = stack[base + b];
+        const y = K[c];
+        if (
+          typeof x === "number" &&
+          typeof y === "number" &&
+          y !== 0 &&
+          Number.isInteger(x) &&
+          Number.isInteger(y) &&
+          x < 2147483648 &&
+          x > -2147483648
+        ) {
+          // |x| < 2^31: the rounded quotient cannot cross an integer, so floor is exact
+          stack[base + a] = Math.floor(x / y) + 0;
+          break;
+        }
+        f.pc = pc;
+        const r = arith(L, f, Op.IDiv, x, y, b, -1 - c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
+      case Op.DivK: {
+        const b = code[i + 2];
+        const c = code[i + 3];
+        const x = stack[base + b];
+        const y = K[c];
+        if (typeof x === "number" && typeof y === "number") {
+          const r = x / y;
+          stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+          break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+          if (xd !== undefined && yd !== undefined) {
+            const r = xd / yd;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+        }
+        f.pc = pc;
+        const r = arith(L, f, Op.Div, x, y, b, -1 - c);
+        if (r === PENDING) reload = true;
+        else stack[base + a] = r;
+        break;
+      }
       case Op.AddI: {
         const b = code[i + 2];
         const x = stack[base + b];

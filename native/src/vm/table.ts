@@ -24,7 +24,6 @@ const NOT_CACHED: unique symbol = Symbol("notCached");
  */
 const NO_VALUES: LuaValue[] = [];
 
-
 export class LuaTable {
   arr: LuaValue[] = NO_VALUES;
   /** Number of nil slots inside arr. */
