@@ -32,16 +32,6 @@ const ARITH_OPS: Record<string, Op> = {
   ">>": Op.Shr,
 };
 
-/** Arithmetic with a constant right operand: the variants that read K[C] directly. */
-const K_VARIANT: Partial<Record<number, Op>> = {
-  [Op.Add]: Op.AddK,
-  [Op.Sub]: Op.SubK,
-  [Op.Mul]: Op.MulK,
-  [Op.Mod]: Op.ModK,
-  [Op.IDiv]: Op.IDivK,
-  [Op.Div]: Op.DivK,
-};
-
 /** Compiles a parsed chunk into its main prototype. */
 export function compileChunk(chunk: A.Chunk): Proto {
   const fs = new FuncState(undefined, chunk.chunkName);
@@ -264,7 +254,6 @@ class Compiler {
   localStat(s: A.LocalStat): void {
     const fs = this.fs;
     const nvars = s.names.length;
-    const nexps = s.exprs.length;
     const base = fs.freeReg;
     this.explistTo(s.exprs, nvars);
     fs.freeReg = base + nvars;
@@ -276,7 +265,6 @@ class Compiler {
         fs.emit(Op.Tbc, base + i);
       }
     }
-    void nexps;
   }
 
   /**
@@ -452,7 +440,7 @@ class Compiler {
   repeatStat(s: A.RepeatStat): void {
     const fs = this.fs;
     const start = fs.markTarget();
-    const loop = this.enterBlock(true);
+    this.enterBlock(true);
     const inner = this.enterBlock(false);
     this.block(s.body, true);
     fs.line = s.body.endLine;
@@ -476,7 +464,6 @@ class Compiler {
       }
       fs.freeReg = fs.nactive();
     }
-    void loop;
     this.leaveBlock();
   }
 
@@ -888,8 +875,7 @@ class Compiler {
     for (const f of e.fields)
       if (f.type === "positional") narr++;
       else nhash++;
-    const newPc = fs.emit(Op.NewTable, t, narr, nhash);
-    void newPc;
+    fs.emit(Op.NewTable, t, narr, nhash);
     let pending = 0;
     let stored = 0;
     const n = e.fields.length;
@@ -998,9 +984,7 @@ class Compiler {
           return;
         }
       }
-      const kop = c < 0 && b >= 0 ? K_VARIANT[arith] : undefined;
-      if (kop !== undefined) fs.emit(kop, reg, b, -1 - c);
-      else fs.emit(arith, reg, b, c);
+      fs.emit(arith, reg, b, c);
       fs.freeReg = save;
       return;
     }

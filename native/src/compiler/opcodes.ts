@@ -56,12 +56,6 @@ export const enum Op {
   Vararg, //     A C      R[A], R[A+1], ..., R[A+C-2] = vararg  (C=0: all, sets top)
   AddI, //       A B C    R[A] := R[B] + C   (C a small integer)
   EqK, //        A B C    if ((R[B] == K[C]) ~= A) then pc++
-  AddK, //       A B C    R[A] := R[B] + K[C]
-  SubK, //       A B C    R[A] := R[B] - K[C]
-  MulK, //       A B C    R[A] := R[B] * K[C]
-  ModK, //       A B C    R[A] := R[B] % K[C]
-  IDivK, //      A B C    R[A] := R[B] // K[C]
-  DivK, //       A B C    R[A] := R[B] / K[C]
 }
 
 export const OP_NAMES = [

@@ -20,6 +20,7 @@ import {
   arithRaw,
   compareError,
   concatPiece,
+  floatArith,
   getMetamethod,
   isBitwise,
   lessEqualRaw,
@@ -268,7 +269,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
           const err = toLuaError(L, e);
           const handler = L.pendingHandler;
           L.pendingHandler = undefined;
-          return protectedFail(L, th, func, flags, nres, handleError(L, flags, th.frames.length, err, handler));
+          return protectedFail(L, th, func, flags, nres, handleError(L, flags, err, handler));
         }
         return placeResults(L, th, func, res ?? EMPTY, nres, flags);
       }
@@ -281,7 +282,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       const msg = `attempt to call a ${typeNameMeta(L, fn)} value`;
       const handler = L.pendingHandler;
       L.pendingHandler = undefined;
-      return protectedFail(L, th, func, flags, nres, handleError(L, flags, 0, new LuaError(msg), handler));
+      return protectedFail(L, th, func, flags, nres, handleError(L, flags, new LuaError(msg), handler));
     }
     if (mm === undefined) {
       const site = th.frames[th.frames.length - 1];
@@ -381,7 +382,7 @@ function finishCall(L: InterpState, th: LuaThread, dest: number, n: number, nres
 }
 
 /** Runs an xpcall message handler (when the frame has one) on an error value. */
-function handleError(L: InterpState, flags: number, _depth: number, err: LuaError, handler?: LuaValue): LuaValue {
+function handleError(L: InterpState, flags: number, err: LuaError, handler?: LuaValue): LuaValue {
   if (!(flags & FrameFlag.Xpcall) || handler === undefined) return err.value;
   let value = err.value;
   for (let tries = 0; tries < 10; tries++) {
@@ -434,7 +435,7 @@ function precallIntrinsic(
         return r;
       } catch (e) {
         const err = toLuaError(L, e);
-        return protectedFail(L, th, func + 1, nf, nres, handleError(L, nf, 0, err, handler));
+        return protectedFail(L, th, func + 1, nf, nres, handleError(L, nf, err, handler));
       } finally {
         L.pendingHandler = undefined;
       }
@@ -724,7 +725,7 @@ function index(
       h = getMetamethod(L, o, "__index");
       if (h === undefined) {
         const info = infoRk === NO_INFO ? "" : infoRk === UPVAL_INFO ? upvalInfoForIndex(L) : curVarInfo(L, infoRk);
-        return typeErr(L, o, "index", info + keyInfo(L, k, infoRk));
+        return typeErr(L, o, "index", info);
       }
     }
     if (h instanceof Closure || h instanceof NativeFunction) {
@@ -748,11 +749,6 @@ function upvalInfoForIndex(L: InterpState): string {
   const i = (f.pc - 1) * 4;
   const b = p.code[i + 2];
   return upvalInfo(L, b);
-}
-
-/** 5.4 adds nothing about the key; kept as a hook for field names. */
-function keyInfo(_L: InterpState, _k: LuaValue, _rk: number): string {
-  return "";
 }
 
 /** t[k] = v with __newindex. */
@@ -808,26 +804,9 @@ function arith(
       (b instanceof LuaFloat && typeof a === "number")) &&
     op <= Op.IDiv
   ) {
-    const x = typeof a === "number" ? a : a.n;
-    const y = typeof b === "number" ? b : b.n;
-    let r: number;
-    switch (op) {
-      case Op.Add:
-        r = x + y;
-        break;
-      case Op.Sub:
-        r = x - y;
-        break;
-      case Op.Mul:
-        r = x * y;
-        break;
-      case Op.Div:
-        r = x / y;
-        break;
-      default:
-        return arithRaw(op, a, b);
-    }
-    return Number.isInteger(r) ? new LuaFloat(r) : r;
+    // x - k with an integer constant k is x + (-k) in Lua, so -0.0 - 0 is 0.0
+    const sub0 = op === Op.Sub && rkB < 0 && b === 0;
+    return floatArith(sub0 ? Op.Add : op, typeof a === "number" ? a : a.n, typeof b === "number" ? b : b.n);
   }
   let r: LuaValue;
   try {
@@ -1027,7 +1006,7 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
       fi--;
     if (fi >= 0 && frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
       const f = frames[fi];
-      let value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, fi, err, f.handler) : err.value;
+      let value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, err, f.handler) : err.value;
       closeUpvals(th, f.func);
       try {
         value = closeTbcNested(L, th, f.func, value, true);
@@ -1250,15 +1229,6 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = xd + yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
-        }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
@@ -1271,23 +1241,13 @@ function run(L: InterpState): ExecResult {
         const x = b >= 0 ? stack[base + b] : K[-1 - b];
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
         if (typeof x === "number" && typeof y === "number") {
-          // x - k for an integer constant k is x + (-k) in Lua (so -0.0 - 0 is 0.0)
-          const r = c < 0 && y === 0 ? x + 0 : x - y;
+          const r = x - y; // (-0.0 is boxed, so x - 0 needs no care here: see arith)
           if (Number.isInteger(r)) {
             if (Number.isInteger(x) && Number.isInteger(y)) {
               stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) - BigInt(y));
             } else stack[base + a] = new LuaFloat(r);
           } else stack[base + a] = r;
           break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = c < 0 && y === 0 ? xd + 0 : xd - yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
         }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
@@ -1310,15 +1270,6 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = xd * yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
-        }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
@@ -1334,15 +1285,6 @@ function run(L: InterpState): ExecResult {
           const r = x / y;
           stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
           break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = xd / yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
         }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
@@ -1433,161 +1375,6 @@ function run(L: InterpState): ExecResult {
         const y = c >= 0 ? stack[base + c] : K[-1 - c];
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.AddK: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = stack[base + b];
-        const y = K[c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = x + y;
-          if (Number.isInteger(r)) {
-            if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
-            } else stack[base + a] = new LuaFloat(r);
-          } else stack[base + a] = r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = xd + yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.Add, x, y, b, -1 - c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.SubK: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = stack[base + b];
-        const y = K[c];
-        if (typeof x === "number" && typeof y === "number") {
-          // x - k for an integer constant k is x + (-k) in Lua (so -0.0 - 0 is 0.0)
-          const r = y === 0 ? x + 0 : x - y;
-          if (Number.isInteger(r)) {
-            if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) - BigInt(y));
-            } else stack[base + a] = new LuaFloat(r);
-          } else stack[base + a] = r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = y === 0 ? xd + 0 : xd - yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.Sub, x, y, b, -1 - c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.MulK: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = stack[base + b];
-        const y = K[c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = x * y;
-          if (Number.isInteger(r)) {
-            if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[base + a] =
-                r <= 9007199254740991 && r >= -9007199254740991 ? r + 0 : normInt(BigInt(x) * BigInt(y));
-            } else stack[base + a] = new LuaFloat(r);
-          } else stack[base + a] = r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = xd * yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.Mul, x, y, b, -1 - c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.ModK: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = stack[base + b];
-        const y = K[c];
-        if (typeof x === "number" && typeof y === "number" && y !== 0 && Number.isInteger(x) && Number.isInteger(y)) {
-          let m = x % y;
-          if (m !== 0 && m < 0 !== y < 0) m += y;
-          stack[base + a] = m + 0;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.Mod, x, y, b, -1 - c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.IDivK: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = stack[base + b];
-        const y = K[c];
-        if (
-          typeof x === "number" &&
-          typeof y === "number" &&
-          y !== 0 &&
-          Number.isInteger(x) &&
-          Number.isInteger(y) &&
-          x < 2147483648 &&
-          x > -2147483648
-        ) {
-          // |x| < 2^31: the rounded quotient cannot cross an integer, so floor is exact
-          stack[base + a] = Math.floor(x / y) + 0;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.IDiv, x, y, b, -1 - c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.DivK: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = stack[base + b];
-        const y = K[c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = x / y;
-          stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
-          const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
-          if (xd !== undefined && yd !== undefined) {
-            const r = xd / yd;
-            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.Div, x, y, b, -1 - c);
         if (r === PENDING) reload = true;
         else stack[base + a] = r;
         break;

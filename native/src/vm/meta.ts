@@ -2,8 +2,6 @@
 // back to, shared with the natives' services (L.index, L.tostring...).
 
 import { Op } from "../compiler/opcodes.js";
-import { LuaError } from "./errors.js";
-import { Closure, NativeFunction } from "./function.js";
 import type { LuaState } from "./state.js";
 import { LuaTable } from "./table.js";
 import {
@@ -41,11 +39,6 @@ export function typeNameMeta(L: LuaState, v: LuaValue): string {
     if (typeof n === "string") return n;
   }
   return typeName(v);
-}
-
-/** Whether a value can be called (function or __call). */
-export function isCallable(v: LuaValue): boolean {
-  return v instanceof Closure || v instanceof NativeFunction;
 }
 
 // --- arithmetic --------------------------------------------------------------------
@@ -159,8 +152,8 @@ function shiftLeft(x: bigint, n: bigint): number | bigint {
   return normInt(u >> -n);
 }
 
-/** Float arithmetic. */
-function floatArith(op: number, a: number, b: number): number | LuaFloat {
+/** Float arithmetic (the result boxed when integral). */
+export function floatArith(op: number, a: number, b: number): number | LuaFloat {
   switch (op) {
     case Op.Add:
       return mkFloat(a + b);
@@ -312,9 +305,4 @@ export function tostringBasic(L: LuaState, v: LuaValue): string {
   if (v instanceof LuaFloat) return numberToString(v);
   const tn = typeNameMeta(L, v);
   return `${tn}: ${addressOf(v as object)}`;
-}
-
-/** Raises a Lua error value from inside VM helpers. */
-export function throwValue(v: LuaValue): never {
-  throw new LuaError(v);
 }
