@@ -788,6 +788,18 @@ export function rawSetChecked(L: LuaState, t: LuaTable, k: LuaValue, v: LuaValue
 
 // --- arithmetic and comparison slow paths ---------------------------------------------
 
+/**
+ * + - * / when an operand is a boxed float (1.0, 2.0...) and both are numbers: the loop's
+ * second fast path, small enough to be inlined. undefined means "not this case".
+ */
+function boxedFloatArith(op: number, x: LuaValue, y: LuaValue): LuaValue {
+  const xd = typeof x === "number" ? x : x instanceof LuaFloat ? x.n : undefined;
+  const yd = typeof y === "number" ? y : y instanceof LuaFloat ? y.n : undefined;
+  if (xd === undefined || yd === undefined) return undefined;
+  const r = op === Op.Add ? xd + yd : op === Op.Sub ? xd - yd : op === Op.Mul ? xd * yd : xd / yd;
+  return Number.isInteger(r) ? new LuaFloat(r) : r;
+}
+
 /** Arithmetic with coercions and metamethods. */
 function arith(
   L: InterpState,
@@ -1229,6 +1241,13 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const r = boxedFloatArith(op, x, y);
+          if (r !== undefined) {
+            stack[base + a] = r;
+            break;
+          }
+        }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
@@ -1248,6 +1267,13 @@ function run(L: InterpState): ExecResult {
             } else stack[base + a] = new LuaFloat(r);
           } else stack[base + a] = r;
           break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const r = boxedFloatArith(c < 0 && y === 0 ? Op.Add : op, x, y);
+          if (r !== undefined) {
+            stack[base + a] = r;
+            break;
+          }
         }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
@@ -1270,6 +1296,13 @@ function run(L: InterpState): ExecResult {
           } else stack[base + a] = r;
           break;
         }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const r = boxedFloatArith(op, x, y);
+          if (r !== undefined) {
+            stack[base + a] = r;
+            break;
+          }
+        }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
         if (r === PENDING) reload = true;
@@ -1285,6 +1318,13 @@ function run(L: InterpState): ExecResult {
           const r = x / y;
           stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
           break;
+        }
+        if (x instanceof LuaFloat || y instanceof LuaFloat) {
+          const r = boxedFloatArith(op, x, y);
+          if (r !== undefined) {
+            stack[base + a] = r;
+            break;
+          }
         }
         f.pc = pc;
         const r = arith(L, f, op, x, y, b, c);
