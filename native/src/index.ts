@@ -59,14 +59,26 @@ export function runMain(L: LuaState, fn: LuaValue, args: LuaValue[] = []): LuaVa
 }
 
 export { chunkDisplayName, compile, loadChunk, mainClosure } from "./loader.js";
+export { type DehydrateOptions, dehydrateState, type HostRoot, hexSha256 } from "./state/dehydrate.js";
+export { ENGINE_VERSION, FORMAT_VERSION, StateError, type StateErrorCode } from "./state/format.js";
+export { type Hydrated, type HydrateOptions, hydrateState } from "./state/hydrate.js";
 export * as args from "./stdlib/args.js";
 export { where } from "./stdlib/base.js";
 export { makeLib, native } from "./stdlib/lib.js";
 export { traceback } from "./vm/debuginfo.js";
 export { argError, LuaError, LuaSyntaxError, NativeError, nativeError } from "./vm/errors.js";
 export { Frame, FrameFlag, LuaThread } from "./vm/frames.js";
-export { Closure, Intrinsic, NativeFunction, Proto, TailCall, UpVal } from "./vm/function.js";
+export { type ChunkInfo, Closure, Intrinsic, NativeFunction, Proto, TailCall, UpVal } from "./vm/function.js";
 export { callValue, type ExecResult, execute, resumeFromJS, resumeHost } from "./vm/interp.js";
+export {
+  applyLimits,
+  endRun,
+  instructionsUsed,
+  type Limits,
+  memoryEstimate,
+  startRun,
+  type Usage,
+} from "./vm/limits.js";
 export { getMetamethod, metatableOf, tostringBasic } from "./vm/meta.js";
 export { type HostHooks, LuaState } from "./vm/state.js";
 export { LuaTable } from "./vm/table.js";

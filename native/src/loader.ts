@@ -6,6 +6,9 @@ import { Closure, type Proto, UpVal } from "./vm/function.js";
 import type { LuaState } from "./vm/state.js";
 import type { LuaValue } from "./vm/value.js";
 
+/** Most fuel a call charges (see vm/limits.ts). */
+const CALL_COST_MAX = 64;
+
 /** The display name of a chunk (luaO_chunkid). */
 export function chunkDisplayName(source: string): string {
   if (source.startsWith("=")) return source.slice(1, 60);
@@ -30,6 +33,8 @@ export function compile(source: string, chunkName: string, skipComment = false):
   const p = compileChunk(ast);
   const all: Proto[] = [];
   const walk = (q: Proto) => {
+    q.index = all.length;
+    q.cost = Math.min(q.code.length >>> 2, CALL_COST_MAX) || 1;
     all.push(q);
     for (const c of q.protos) walk(c);
   };

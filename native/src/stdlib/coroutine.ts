@@ -90,7 +90,8 @@ export function openCoroutine(L: LuaState): LuaTable {
     native(L, "coroutine.yield", () => undefined, Intrinsic.Yield),
   );
   // the prototype of wrap's functions, registered so the state format knows its name
-  L.registerNative(new NativeFunction("coroutine.wrap:call", () => undefined, Intrinsic.WrapCall));
+  L.registerNative(new NativeFunction("coroutine.wrap:call", () => undefined, Intrinsic.WrapCall)).make = (bound) =>
+    wrapCall(bound[0] as LuaThread);
   L.globals.set("coroutine", lib);
   void argError;
   return lib;

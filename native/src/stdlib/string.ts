@@ -5,6 +5,7 @@
 // format.ts and string.pack/unpack in pack.ts; this file holds the simple functions.
 
 import { argError, NativeError, nativeError } from "../vm/errors.js";
+import { heap } from "../vm/heap.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import type { LuaValue } from "../vm/value.js";
@@ -12,7 +13,7 @@ import { checkInt, checkInteger, checkString, checkType, optString } from "./arg
 import { strFormat } from "./format.js";
 import { makeLib } from "./lib.js";
 import { strPack, strPacksize, strUnpack } from "./pack.js";
-import { startPosition, strFind, strGmatch, strGsub, strMatch } from "./patterns.js";
+import { makeGmatchIterator, startPosition, strFind, strGmatch, strGsub, strMatch } from "./patterns.js";
 
 /** Longest string string.rep builds (lstrlib's MAXSIZE for a 32-bit int). */
 const MAXSIZE = 0x7fffffff;
@@ -98,6 +99,7 @@ function strRep(_L: LuaState, args: LuaValue[]): LuaValue[] {
   if (l + lsep > Math.floor(MAXSIZE / n)) nativeError("resulting string too large");
   if (l + lsep === 0) return [""];
   try {
+    heap.bytes += l * n + lsep * (n - 1);
     if (lsep === 0) return [s.repeat(n)];
     return [(s + sep).repeat(n - 1) + s];
   } catch (e) {
@@ -164,6 +166,8 @@ export function openString(L: LuaState): LuaTable {
     upper: strUpper,
   });
   L.globals.set("string", lib);
+  // the prototype of gmatch's iterators, registered so the state format knows its name
+  L.registerNative(makeGmatchIterator([])).make = makeGmatchIterator;
   const meta = new LuaTable();
   meta.set("__index", lib);
   L.stringMeta = meta;

@@ -4,6 +4,7 @@
 // are hot in real programs.
 
 import { argError, nativeError } from "../vm/errors.js";
+import { heap } from "../vm/heap.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import {
@@ -236,14 +237,21 @@ function tconcat(L: LuaState, args: LuaValue[]): LuaValue[] {
       const v = k >= 1 && k <= a.length ? a[k - 1] : t.getInt(k);
       parts.push(typeof v === "string" ? v : concatPiece(v, k));
     }
-    return [parts.join(sep)];
+    return [joinCounted(parts, sep)];
   }
   const parts: string[] = [];
   for (let k: Int = i; ; k = add(k, 1)) {
     parts.push(concatPiece(geti(L, t, k), k));
     if (k === last) break;
   }
-  return [parts.join(sep)];
+  return [joinCounted(parts, sep)];
+}
+
+/** parts.join(sep), counted for the memory limit. */
+function joinCounted(parts: string[], sep: string): string {
+  const s = parts.join(sep);
+  heap.bytes += s.length;
+  return s;
 }
 
 function tpack(_L: LuaState, args: LuaValue[]): LuaValue[] {

@@ -7,6 +7,7 @@
 // run without frames. Everything here is what the state serializer writes.
 
 import type { Closure, UpVal } from "./function.js";
+import { heap, THREAD_BYTES } from "./heap.js";
 import type { LuaValue } from "./value.js";
 
 /** Frame flags. */
@@ -67,6 +68,8 @@ export interface PendingCall {
   flags: number;
   /** For calls made through a coroutine.wrap function: errors propagate. */
   wrap?: boolean;
+  /** xpcall's message handler when xpcall called the yielding function directly. */
+  handler?: LuaValue;
 }
 
 let nextThreadId = 1;
@@ -105,13 +108,14 @@ export class LuaThread {
     this.stack = [];
     for (let i = 0; i < 64; i++) this.stack.push(undefined); // packed, not holey
     if (isMain) this.status = "running";
+    heap.bytes += THREAD_BYTES;
   }
 
   /** Grows the stack so that index n-1 exists. */
   ensure(n: number): void {
     const s = this.stack;
     if (n > s.length) {
-      let m = s.length * 2;
+      let m = Math.max(s.length * 2, 64);
       while (m < n) m *= 2;
       for (let i = s.length; i < m; i++) s.push(undefined);
     }

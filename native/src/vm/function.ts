@@ -43,6 +43,8 @@ export class Proto {
   lastLineDefined = 0;
   /** Chunk name for messages ("x.lua", `[string "..."]`). */
   source = "?";
+  /** Fuel a call of this function charges (its instruction count, capped; see vm/limits.ts). */
+  cost = 1;
   /** Index of this prototype in its chunk's depth-first list (for the state format). */
   index = 0;
   /** The chunk this prototype belongs to (set by the loader). */
@@ -64,9 +66,12 @@ export class UpVal {
   stack: LuaValue[] | undefined;
   idx: number;
   value: LuaValue = undefined;
-  constructor(stack: LuaValue[] | undefined, idx: number) {
+  /** The thread whose stack an open upvalue aliases (for the state format). */
+  owner: unknown;
+  constructor(stack: LuaValue[] | undefined, idx: number, owner?: unknown) {
     this.stack = stack;
     this.idx = idx;
+    this.owner = owner;
   }
   get(): LuaValue {
     return this.stack !== undefined ? this.stack[this.idx] : this.value;
@@ -131,6 +136,11 @@ export class NativeFunction {
    * result, or NO_FAST when the argument needs the general path (which also reports errors).
    */
   fast1: ((a: LuaValue) => LuaValue | typeof NO_FAST) | undefined = undefined;
+  /**
+   * For the registered prototype of natives made with bound values (coroutine.wrap's
+   * functions, gmatch iterators): makes an instance from bound values, as hydrate needs.
+   */
+  make: ((bound: LuaValue[]) => NativeFunction) | undefined = undefined;
   constructor(name: string, fn: NativeFn, intrinsic: Intrinsic = Intrinsic.None, bound?: LuaValue[]) {
     this.name = name;
     this.fn = fn;

@@ -6,6 +6,7 @@
 
 import type { Frame, LuaThread } from "./frames.js";
 import { Closure, NativeFunction } from "./function.js";
+import { CLOSURE_BYTES, SLOT_BYTES, TABLE_BYTES, THREAD_BYTES } from "./heap.js";
 import type { LuaState } from "./state.js";
 import { LuaTable } from "./table.js";
 import { LuaUserdata, type LuaValue } from "./value.js";
@@ -64,12 +65,7 @@ export function collectWeakTables(L: LuaState): void {
     }
   };
   const weakPending: LuaTable[] = [];
-  push(L.globals);
-  push(L.registry);
-  push(L.stringMeta);
-  for (const mt of L.typeMeta.values()) push(mt);
-  push(g.mainThread as unknown as LuaValue);
-  push(g.current as unknown as LuaValue);
+  pushRoots(L, push);
   for (const n of L.natives.values()) if (n.bound) for (const b of n.bound) push(b);
   const drain = () => {
     while (stack.length > 0) {
@@ -132,6 +128,67 @@ export function collectWeakTables(L: LuaState): void {
       if ((mode.k && dead(t.hkeys[i])) || (mode.v && dead(v))) t.set(t.hkeys[i], undefined);
     }
   }
+}
+
+/**
+ * Measures the memory Lua can still reach, in bytes (the same estimates the allocation
+ * accounting uses; long strings counted once each). Used when the memory limit's
+ * estimate is crossed, to discount garbage.
+ */
+export function measureMemory(L: LuaState): number {
+  const seen = new Set<unknown>();
+  const strings = new Set<string>();
+  const stack: LuaValue[] = [];
+  let bytes = 0;
+  const push = (v: LuaValue) => {
+    if (typeof v === "string") {
+      if (v.length > 64) {
+        if (!strings.has(v)) {
+          strings.add(v);
+          bytes += v.length + 16;
+        }
+      }
+    } else if (typeof v === "object" && v !== null && !seen.has(v)) {
+      seen.add(v);
+      stack.push(v);
+    }
+  };
+  pushRoots(L, push);
+  while (stack.length > 0) {
+    const o = stack.pop();
+    if (o instanceof LuaTable) {
+      bytes += TABLE_BYTES + SLOT_BYTES * (o.arr.length + 3 * o.hkeys.length);
+      push(o.metatable);
+      for (const v of o.arr) push(v);
+      for (let i = 0; i < o.hkeys.length; i++) {
+        push(o.hkeys[i]);
+        push(o.hvals[i]);
+      }
+    } else if (o instanceof Closure) {
+      bytes += CLOSURE_BYTES + SLOT_BYTES * o.upvals.length;
+      for (const uv of o.upvals) push(uv.get());
+    } else if (o instanceof NativeFunction) {
+      if (o.bound) for (const b of o.bound) push(b);
+    } else if (o instanceof LuaUserdata) {
+      push(o.metatable);
+    } else if ((o as { isLuaThread?: boolean })?.isLuaThread) {
+      const th = o as unknown as LuaThread;
+      bytes += THREAD_BYTES + SLOT_BYTES * th.stack.length;
+      markThread(th, push);
+    }
+  }
+  return bytes;
+}
+
+/** The roots of the object graph: globals, registry, type metatables and threads. */
+function pushRoots(L: LuaState, push: (v: LuaValue) => void): void {
+  const g = L as unknown as GcState;
+  push(L.globals);
+  push(L.registry);
+  push(L.stringMeta);
+  for (const mt of L.typeMeta.values()) push(mt);
+  push(g.mainThread as unknown as LuaValue);
+  push(g.current as unknown as LuaValue);
 }
 
 /** Marks a thread's live registers, varargs, pending values and body. */

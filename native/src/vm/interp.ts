@@ -13,7 +13,9 @@ import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js"
 import { LuaError, NativeError } from "./errors.js";
 import { Frame, FrameFlag, type LuaThread, type PendingCall } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, NO_FAST, TailCall, UpVal } from "./function.js";
-import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
+import { collectWeakTables, GC_STEP, hasWeakTables, measureMemory } from "./gc.js";
+import { CLOSURE_BYTES, heap } from "./heap.js";
+import { checkLimits, initLimits, type LimitState, MAX_FRAMES } from "./limits.js";
 import {
   ARITH_EVENTS,
   arithErrorKind,
@@ -44,8 +46,6 @@ import {
   typeName,
 } from "./value.js";
 
-/** Lua frames per thread before "stack overflow" (PUC-Rio allows about 200000 Lua calls). */
-export const MAX_FRAMES = 200000;
 /** Nested native-to-Lua calls before "C stack overflow" (LUAI_MAXCCALLS). */
 export const MAX_CCALLS = 200;
 /** Length of __index/__newindex chains before "possible loop". */
@@ -67,10 +67,10 @@ export type ExecResult =
   | { kind: "yield"; values: LuaValue[] }
   | { kind: "dead"; values: LuaValue[] }
   | { kind: "error"; value: LuaValue; traceback: string | undefined }
-  | { kind: "hostyield"; fn: NativeFunction; args: LuaValue[] };
+  | { kind: "hostyield"; fn: NativeFunction; args: LuaValue[]; thread: LuaThread };
 
 /** Per-state interpreter registers (kept on LuaState as untyped fields). */
-interface InterpState extends LuaState {
+interface InterpState extends LimitState {
   current: LuaThread;
   mainThread: LuaThread;
   nCcalls: number;
@@ -190,7 +190,7 @@ function findUpval(th: LuaThread, idx: number): UpVal {
   let i = list.length - 1;
   while (i >= 0 && list[i].idx > idx) i--;
   if (i >= 0 && list[i].idx === idx) return list[i];
-  const uv = new UpVal(th.stack, idx);
+  const uv = new UpVal(th.stack, idx, th);
   if (i === list.length - 1) list.push(uv);
   else list.splice(i + 1, 0, uv);
   return uv;
@@ -239,9 +239,8 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       const need = base + p.maxStack + 1;
       if (need > stack.length) th.ensure(need);
       for (let i = nargs; i < np; i++) stack[base + i] = undefined;
-      if (th.frames.length >= MAX_FRAMES) {
-        throw new LuaError(`${framePosition(th.frames[th.frames.length - 1])} stack overflow`);
-      }
+      if (th.frames.length >= L.maxFrames) depthError(L, th);
+      if ((L.fuel -= p.cost) < 0) outOfFuel(L);
       const nf = new Frame(fn, base, func, nres, varargs, flags);
       const parent = th.frames[th.frames.length - 1];
       nf.cdepth = (parent ? parent.cdepth : th.baseCdepth) + (flags & C_LEVEL ? 1 : 0);
@@ -295,6 +294,27 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
     nargs++;
     fn = mm;
   }
+}
+
+/** "stack overflow", or the host's call depth limit. */
+function depthError(L: InterpState, th: LuaThread): never {
+  const at = th.frames.length > 0 ? `${framePosition(th.frames[th.frames.length - 1])} ` : "";
+  if (L.maxFrames < MAX_FRAMES) {
+    throw new LuaError(`${at}call depth limit exceeded (maxCallDepth ${L.maxFrames})`);
+  }
+  throw new LuaError(`${at}stack overflow`);
+}
+
+/** The fuel ran out: check the limits (raising the exceeded one's error) and refill. */
+function outOfFuel(L: InterpState): void {
+  const msg = checkLimits(L, measureMemory);
+  if (msg !== undefined) rtError(L, msg);
+}
+
+/** outOfFuel at a backward jump (the frame's position is the loop's). */
+function fuelAt(L: InterpState, f: Frame, pc: number): void {
+  f.pc = pc;
+  outOfFuel(L);
 }
 
 /** The variable info of the function called by a frame's current CALL. */
@@ -461,8 +481,10 @@ function precallIntrinsic(
       for (let t: LuaThread | undefined = th; t; t = t.resumer) {
         if (t.nny > 0) throw new LuaError("attempt to yield across a C-call boundary");
         if (t.jsResumed) {
-          th.pending = { func, nres, flags };
-          L.exitResult = { kind: "hostyield", fn, args };
+          // a native validator may refuse the call (bad arguments) before anything yields
+          callNative(L, fn, args, (flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) !== 0);
+          th.pending = { func, nres, flags, handler: flags & FrameFlag.Xpcall ? L.pendingHandler : undefined };
+          L.exitResult = { kind: "hostyield", fn, args, thread: th };
           return Pre.Exit;
         }
       }
@@ -966,6 +988,7 @@ function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number
       let s = "";
       for (let k = j; k <= top; k++) s += concatPiece(stack[k]) as string;
       stack[j] = s;
+      heap.bytes += s.length;
     }
     n -= top - j;
   }
@@ -1521,6 +1544,7 @@ function run(L: InterpState): ExecResult {
           }
         }
         pc += code[i + 2];
+        if (code[i + 2] < 0 && (L.fuel += code[i + 2]) < 0) fuelAt(L, f, pc);
         break;
       }
       case Op.Eq: {
@@ -1595,9 +1619,10 @@ function run(L: InterpState): ExecResult {
         const nargs = b !== 0 ? b - 1 : f.top - func - 1;
         f.pc = pc;
         const fn = stack[func];
-        if (fn instanceof Closure && !fn.proto.isVararg && th.frames.length < MAX_FRAMES) {
+        if (fn instanceof Closure && !fn.proto.isVararg && th.frames.length < L.maxFrames) {
           // the common Lua-to-Lua call, inlined: push the frame and continue there
           const np = fn.proto;
+          if ((L.fuel -= np.cost) < 0) outOfFuel(L);
           const nb = func + 1;
           if (nb + np.maxStack + 1 > stack.length) th.ensure(nb + np.maxStack + 1);
           for (let j = nargs; j < np.numParams; j++) stack[nb + j] = undefined;
@@ -1730,6 +1755,7 @@ function run(L: InterpState): ExecResult {
             stack[ra] = v;
             stack[ra + 3] = v;
             pc -= code[i + 2];
+            if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
           }
         } else if (typeof step === "number" && typeof count === "number") {
           // float loop with a non-integral step: plain numbers all the way
@@ -1740,9 +1766,11 @@ function run(L: InterpState): ExecResult {
             stack[ra] = fv;
             stack[ra + 3] = fv;
             pc -= code[i + 2];
+            if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
           }
         } else if (forLoopSlow(stack, ra)) {
           pc -= code[i + 2];
+          if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
         }
         break;
       }
@@ -1774,6 +1802,7 @@ function run(L: InterpState): ExecResult {
         if (v !== undefined) {
           stack[ra + 2] = v;
           pc -= code[i + 2];
+          if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
         }
         break;
       }
@@ -1794,6 +1823,7 @@ function run(L: InterpState): ExecResult {
           ups[j] = d.inStack ? findUpval(th, base + d.index) : cl.upvals[d.index];
         }
         stack[base + a] = new Closure(np, ups);
+        heap.bytes += CLOSURE_BYTES;
         break;
       }
       case Op.Vararg: {
@@ -2044,33 +2074,53 @@ export function resumeFromJS(L0: LuaState, co: LuaThread, args: LuaValue[]): Exe
   co.jsResumed = true;
   co.resumer = undefined;
   L.current = co;
+  let res: ExecResult | undefined;
   try {
     let r: Pre;
     try {
       r = startOrContinue(L, co, args);
     } catch (e) {
-      const res = execute(L, toLuaError(L, e));
+      res = execute(L, toLuaError(L, e));
       return res;
     }
-    if (r === Pre.Exit) return takeExit(L);
-    return execute(L);
+    res = r === Pre.Exit ? takeExit(L) : execute(L);
+    return res;
   } finally {
-    if ((co.status as string) !== "running") L.current = prev;
+    // after a host yield L.current stays on the yielding thread until resumeHost
+    if (res === undefined || res.kind !== "hostyield") L.current = prev;
   }
 }
 
-/** Continues after a host yield with the host's results (or an error to raise there). */
-export function resumeHost(L0: LuaState, values: LuaValue[] | undefined, error?: LuaValue): ExecResult {
+/**
+ * Continues after a host yield of thread th (the `thread` of the hostyield result) with
+ * the host's results, or raises `error` at the call (values undefined): a pcall or xpcall
+ * that called the host function directly catches it. Returns like resumeFromJS; when the
+ * call chain ends, L.current goes back to the main thread.
+ */
+export function resumeHost(L0: LuaState, th: LuaThread, values: LuaValue[] | undefined, error?: LuaValue): ExecResult {
   const L = L0 as InterpState;
-  const th = L.current;
   const site = th.pending as PendingCall;
+  if (site === undefined || th.status !== "running") throw new Error("resumeHost: the thread is not at a host call");
   th.pending = undefined;
-  if (values === undefined) {
-    return execute(L, new LuaError(error));
+  L.current = th;
+  let res: ExecResult;
+  try {
+    if (values === undefined) {
+      if (site.flags & PROT) {
+        const value = handleError(L, site.flags, new LuaError(error), site.handler);
+        const r = protectedFail(L, th, site.func, site.flags, site.nres, value);
+        res = r === Pre.Exit ? takeExit(L) : execute(L);
+      } else res = execute(L, new LuaError(error));
+    } else {
+      const r = placeResults(L, th, site.func, values, site.nres, site.flags);
+      res = r === Pre.Exit ? takeExit(L) : execute(L);
+    }
+  } catch (e) {
+    L.current = L.mainThread;
+    throw e;
   }
-  const r = placeResults(L, th, site.func, values, site.nres, site.flags);
-  if (r === Pre.Exit) return takeExit(L);
-  return execute(L);
+  if (res.kind !== "hostyield") L.current = L.mainThread;
+  return res;
 }
 
 /** Installs the interpreter's fields on a fresh state. */
@@ -2084,6 +2134,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.calledFromLua = false;
   L.nativeCtx = false;
   L.gcDebt = 0;
+  initLimits(L);
 }
 
 export {

@@ -3,6 +3,7 @@
 // metamethods, to convert with __tostring and so on.
 
 import type { Closure, NativeFunction } from "./function.js";
+import { type Limits, NO_LIMITS, type Usage } from "./limits.js";
 import { LuaTable } from "./table.js";
 import type { LuaValue } from "./value.js";
 
@@ -43,6 +44,10 @@ export class LuaState {
   natives = new Map<string, NativeFunction>();
   /** math.random state (xoshiro256**), four 64-bit words; owned by the math library. */
   randomState: bigint[] = [0n, 0n, 0n, 0n];
+  /** Resource limits (Infinity: none); change them with applyLimits (vm/limits.ts). */
+  limits: Limits = { ...NO_LIMITS };
+  /** Resources used so far (instruction units, CPU ms). */
+  usage: Usage = { instructions: 0, cpuMs: 0 };
 
   constructor(hooks: Partial<HostHooks> = {}) {
     this.hooks = { ...defaultHooks, ...hooks };

@@ -14,6 +14,7 @@
 // Invariant: the hash part never holds key arr.length+1 (it is migrated into the array part
 // when the array grows up to it), so a border is always found in the array part.
 
+import { heap, SLOT_BYTES, TABLE_BYTES } from "./heap.js";
 import { floatToInteger, LuaFloat, type LuaValue } from "./value.js";
 
 const NOT_CACHED: unique symbol = Symbol("notCached");
@@ -37,6 +38,10 @@ export class LuaTable {
   metatable: LuaTable | undefined = undefined;
   /** Cached raw t.__index (for tables used as metatables); NOT_CACHED until read. */
   private idxCache: LuaValue | typeof NOT_CACHED = NOT_CACHED;
+
+  constructor() {
+    heap.bytes += TABLE_BYTES;
+  }
 
   /** Raw t.__index, cached until the "__index" field is written. */
   metaIndex(): LuaValue {
@@ -166,6 +171,7 @@ export class LuaTable {
       }
       if (a === NO_VALUES) this.arr = [v];
       else a.push(v);
+      heap.bytes += SLOT_BYTES;
       if (this.hcount > 0) this.migrate();
       return;
     }
@@ -198,6 +204,7 @@ export class LuaTable {
     for (let j = 0; j < n; j++) if (a[j] === undefined) nils++;
     this.arr = a;
     this.arrNils = nils;
+    heap.bytes += n * SLOT_BYTES;
     if (this.hcount > 0) this.migrate();
   }
 
@@ -240,6 +247,7 @@ export class LuaTable {
       map = this.hmap as Map<unknown, number>;
     }
     map.set(mk, this.hkeys.length);
+    heap.bytes += 3 * SLOT_BYTES;
     if (this.hkeys === NO_VALUES) {
       this.hkeys = [k];
       this.hvals = [v];
