@@ -315,6 +315,12 @@ export function dehydrateState(L0: LuaState, opts: DehydrateOptions): Uint8Array
     w.at(-1, label);
     return w.value(v);
   };
+  // the host's roots first, so that paths name handlers rather than stack slots
+  const host: unknown[] = [];
+  for (const r of opts.roots) {
+    if (r.fieldLabel !== undefined && r.value instanceof LuaTable) w.fieldLabels.set(r.value, r.fieldLabel);
+    host.push(root(r.value, r.label));
+  }
   rootVals.push(root(L.globals, "the globals"));
   rootVals.push(root(L.registry, "the registry"));
   rootVals.push(root(L.stringMeta, "the string metatable"));
@@ -330,11 +336,6 @@ export function dehydrateState(L0: LuaState, opts: DehydrateOptions): Uint8Array
   const fin = (n: number) => (Number.isFinite(n) ? n : null);
   rootVals.push([fin(lim.memory), fin(lim.cpuTime), fin(lim.maxCallDepth), fin(lim.instructions)]);
   rootVals.push([instructionsUsed(L), L.usage.cpuMs, memoryEstimate(L)]);
-  const host: unknown[] = [];
-  for (const r of opts.roots) {
-    if (r.fieldLabel !== undefined && r.value instanceof LuaTable) w.fieldLabels.set(r.value, r.fieldLabel);
-    host.push(root(r.value, r.label));
-  }
   rootVals.push(host);
   w.drain();
   const body = codec.encode([w.chunks, w.nodes, rootVals, opts.host ?? null]);

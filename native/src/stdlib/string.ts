@@ -5,7 +5,7 @@
 // format.ts and string.pack/unpack in pack.ts; this file holds the simple functions.
 
 import { argError, NativeError, nativeError } from "../vm/errors.js";
-import { heap } from "../vm/heap.js";
+import { account } from "../vm/heap.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import type { LuaValue } from "../vm/value.js";
@@ -99,7 +99,7 @@ function strRep(_L: LuaState, args: LuaValue[]): LuaValue[] {
   if (l + lsep > Math.floor(MAXSIZE / n)) nativeError("resulting string too large");
   if (l + lsep === 0) return [""];
   try {
-    heap.bytes += l * n + lsep * (n - 1);
+    account(l * n + lsep * (n - 1));
     if (lsep === 0) return [s.repeat(n)];
     return [(s + sep).repeat(n - 1) + s];
   } catch (e) {

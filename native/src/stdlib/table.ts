@@ -4,7 +4,7 @@
 // are hot in real programs.
 
 import { argError, nativeError } from "../vm/errors.js";
-import { heap } from "../vm/heap.js";
+import { account } from "../vm/heap.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import {
@@ -250,7 +250,7 @@ function tconcat(L: LuaState, args: LuaValue[]): LuaValue[] {
 /** parts.join(sep), counted for the memory limit. */
 function joinCounted(parts: string[], sep: string): string {
   const s = parts.join(sep);
-  heap.bytes += s.length;
+  account(s.length);
   return s;
 }
 

@@ -7,7 +7,7 @@
 // run without frames. Everything here is what the state serializer writes.
 
 import type { Closure, UpVal } from "./function.js";
-import { heap, THREAD_BYTES } from "./heap.js";
+import { account, THREAD_BYTES } from "./heap.js";
 import type { LuaValue } from "./value.js";
 
 /** Frame flags. */
@@ -108,7 +108,7 @@ export class LuaThread {
     this.stack = [];
     for (let i = 0; i < 64; i++) this.stack.push(undefined); // packed, not holey
     if (isMain) this.status = "running";
-    heap.bytes += THREAD_BYTES;
+    account(THREAD_BYTES);
   }
 
   /** Grows the stack so that index n-1 exists. */

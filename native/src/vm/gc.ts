@@ -132,22 +132,17 @@ export function collectWeakTables(L: LuaState): void {
 
 /**
  * Measures the memory Lua can still reach, in bytes (the same estimates the allocation
- * accounting uses; long strings counted once each). Used when the memory limit's
+ * accounting uses; a long string counts at each reference). Used when the memory limit's
  * estimate is crossed, to discount garbage.
  */
 export function measureMemory(L: LuaState): number {
   const seen = new Set<unknown>();
-  const strings = new Set<string>();
   const stack: LuaValue[] = [];
   let bytes = 0;
   const push = (v: LuaValue) => {
     if (typeof v === "string") {
-      if (v.length > 64) {
-        if (!strings.has(v)) {
-          strings.add(v);
-          bytes += v.length + 16;
-        }
-      }
+      // each reference counts: equal long strings made apart are apart in memory too
+      if (v.length > 64) bytes += v.length + 16;
     } else if (typeof v === "object" && v !== null && !seen.has(v)) {
       seen.add(v);
       stack.push(v);

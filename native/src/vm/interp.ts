@@ -13,8 +13,8 @@ import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js"
 import { LuaError, NativeError } from "./errors.js";
 import { Frame, FrameFlag, type LuaThread, type PendingCall } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, NO_FAST, TailCall, UpVal } from "./function.js";
-import { collectWeakTables, GC_STEP, hasWeakTables, measureMemory } from "./gc.js";
-import { CLOSURE_BYTES, heap } from "./heap.js";
+import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
+import { account, CLOSURE_BYTES } from "./heap.js";
 import { checkLimits, initLimits, type LimitState, MAX_FRAMES } from "./limits.js";
 import {
   ARITH_EVENTS,
@@ -307,7 +307,7 @@ function depthError(L: InterpState, th: LuaThread): never {
 
 /** The fuel ran out: check the limits (raising the exceeded one's error) and refill. */
 function outOfFuel(L: InterpState): void {
-  const msg = checkLimits(L, measureMemory);
+  const msg = checkLimits(L);
   if (msg !== undefined) rtError(L, msg);
 }
 
@@ -988,7 +988,7 @@ function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number
       let s = "";
       for (let k = j; k <= top; k++) s += concatPiece(stack[k]) as string;
       stack[j] = s;
-      heap.bytes += s.length;
+      account(s.length);
     }
     n -= top - j;
   }
@@ -1823,7 +1823,7 @@ function run(L: InterpState): ExecResult {
           ups[j] = d.inStack ? findUpval(th, base + d.index) : cl.upvals[d.index];
         }
         stack[base + a] = new Closure(np, ups);
-        heap.bytes += CLOSURE_BYTES;
+        account(CLOSURE_BYTES);
         break;
       }
       case Op.Vararg: {

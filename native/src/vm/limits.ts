@@ -8,6 +8,8 @@
 // on the program, so an instruction budget fails at the same point on every machine. With
 // no limit set the chunk is so large that the check practically never runs.
 
+import { LuaError } from "./errors.js";
+import { measureMemory } from "./gc.js";
 import { heap } from "./heap.js";
 import type { LuaState } from "./state.js";
 
@@ -84,6 +86,7 @@ export function applyLimits(L: LuaState, limits: Partial<Limits>): void {
   Object.assign(L.limits, limits);
   S.maxFrames = Math.min(MAX_FRAMES, L.limits.maxCallDepth);
   refuel(L);
+  armMemoryCheck(L);
 }
 
 /** Starts counting CPU time and memory for a run (a resume from the host). */
@@ -91,6 +94,32 @@ export function startRun(L: LuaState): void {
   const S = L as LimitState;
   S.runStart = now();
   S.heapMark = heap.bytes;
+  heap.onCross = () => memoryCrossed(L);
+  armMemoryCheck(L);
+}
+
+/** Sets the allocation volume at which the running state measures its memory. */
+function armMemoryCheck(L: LuaState): void {
+  const S = L as LimitState;
+  const lim = L.limits.memory;
+  heap.checkAt = S.runStart >= 0 && lim < Infinity ? heap.bytes + Math.max(lim - memoryEstimate(L), 0) : Infinity;
+}
+
+/** Allocations passed the limit's estimate: measure, and raise when really over. */
+function memoryCrossed(L: LuaState): void {
+  const S = L as LimitState;
+  const lim = L.limits.memory;
+  setMeasuredMemory(L, measureMemory(L));
+  if (S.memBase > lim) {
+    // measure again only after more allocation, whatever the script does with the error
+    heap.checkAt = heap.bytes + Math.max(lim / 8, 1 << 20);
+    throw new LuaError(memoryMessage(lim));
+  }
+  armMemoryCheck(L);
+}
+
+function memoryMessage(lim: number): string {
+  return `not enough memory (memory limit ${lim} bytes)`;
 }
 
 /** Stops counting: adds the run's CPU time and allocations to the usage. */
@@ -100,6 +129,7 @@ export function endRun(L: LuaState): void {
   S.runStart = -1;
   S.memBase += heap.bytes - S.heapMark;
   S.heapMark = heap.bytes;
+  heap.checkAt = Infinity;
 }
 
 /** The current memory estimate in bytes. */
@@ -117,9 +147,9 @@ export function setMeasuredMemory(L: LuaState, bytes: number): void {
 
 /**
  * Called by the loop when the fuel runs out: returns the message of the limit that is
- * exceeded, or undefined after refilling. `measure` walks the reachable objects.
+ * exceeded, or undefined after refilling.
  */
-export function checkLimits(L: LuaState, measure: (L: LuaState) => number): string | undefined {
+export function checkLimits(L: LuaState): string | undefined {
   const S = L as LimitState;
   const lim = L.limits;
   L.usage.instructions += S.fuelChunk - S.fuel;
@@ -132,8 +162,8 @@ export function checkLimits(L: LuaState, measure: (L: LuaState) => number): stri
     if (used > lim.cpuTime) return `CPU time limit exceeded (${lim.cpuTime} ms)`;
   }
   if (lim.memory < Infinity && memoryEstimate(L) > lim.memory) {
-    setMeasuredMemory(L, measure(L));
-    if (S.memBase > lim.memory) return `not enough memory (memory limit ${lim.memory} bytes)`;
+    setMeasuredMemory(L, measureMemory(L));
+    if (S.memBase > lim.memory) return memoryMessage(lim.memory);
   }
   refuel(L);
   return undefined;

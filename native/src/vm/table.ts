@@ -171,7 +171,7 @@ export class LuaTable {
       }
       if (a === NO_VALUES) this.arr = [v];
       else a.push(v);
-      heap.bytes += SLOT_BYTES;
+      if ((heap.bytes += SLOT_BYTES) > heap.checkAt) heap.onCross();
       if (this.hcount > 0) this.migrate();
       return;
     }
@@ -204,7 +204,7 @@ export class LuaTable {
     for (let j = 0; j < n; j++) if (a[j] === undefined) nils++;
     this.arr = a;
     this.arrNils = nils;
-    heap.bytes += n * SLOT_BYTES;
+    if ((heap.bytes += n * SLOT_BYTES) > heap.checkAt) heap.onCross();
     if (this.hcount > 0) this.migrate();
   }
 
@@ -247,7 +247,7 @@ export class LuaTable {
       map = this.hmap as Map<unknown, number>;
     }
     map.set(mk, this.hkeys.length);
-    heap.bytes += 3 * SLOT_BYTES;
+    if ((heap.bytes += 3 * SLOT_BYTES) > heap.checkAt) heap.onCross();
     if (this.hkeys === NO_VALUES) {
       this.hkeys = [k];
       this.hvals = [v];
