@@ -19,6 +19,7 @@ import {
   type ExecResult,
   endRun,
   type HostHooks,
+  hostYieldNative,
   hydrateState,
   instructionsUsed,
   LIBRARIES,
@@ -80,7 +81,6 @@ export interface RuntimeUsage {
   memory: number;
 }
 
-const COMMANDS = ["invoke", "emit", "log", "config", "export"] as const;
 const LOG_LEVELS = new Set(["debug", "info", "warn", "error"]);
 
 /** Internal: which sys function a native is. */
@@ -124,11 +124,10 @@ export class EndymionRuntime {
     const L = this.L;
     const t = new LuaTable();
     const yielding = (kind: CommandKind) => {
-      const f = native(L, `${name}.${kind}`, (_L, args) => {
+      const f = hostYieldNative(L, `${name}.${kind}`, (_L, args) => {
         this.check(kind, args);
         return undefined;
       });
-      f.intrinsic = 6; // Intrinsic.HostYield
       this.kinds.set(f, kind);
       t.set(kind, f);
     };
@@ -152,7 +151,6 @@ export class EndymionRuntime {
     this.configNatives(name);
     L.globals.set(name, t);
     this.namespaces.push(name);
-    void COMMANDS;
   }
 
   /** Sets the table sys.config() reads (not part of the state: set it again after hydrate). */

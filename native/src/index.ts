@@ -64,7 +64,7 @@ export { ENGINE_VERSION, FORMAT_VERSION, StateError, type StateErrorCode } from 
 export { type Hydrated, type HydrateOptions, hydrateState } from "./state/hydrate.js";
 export * as args from "./stdlib/args.js";
 export { where } from "./stdlib/base.js";
-export { makeLib, native } from "./stdlib/lib.js";
+export { hostYieldNative, makeLib, native } from "./stdlib/lib.js";
 export { traceback } from "./vm/debuginfo.js";
 export { argError, LuaError, LuaSyntaxError, NativeError, nativeError } from "./vm/errors.js";
 export { Frame, FrameFlag, LuaThread } from "./vm/frames.js";

@@ -13,6 +13,15 @@ export function native(L: LuaState, qualified: string, fn: NativeFn, intrinsic =
 }
 
 /**
+ * Creates a host-yield native (sys.invoke and friends) named `qualified`: a call suspends
+ * the whole VM and the host sees it as a "hostyield" exit. `validate` runs first, at the
+ * call, and may raise argument errors (NativeError) like any native.
+ */
+export function hostYieldNative(L: LuaState, qualified: string, validate: NativeFn): NativeFunction {
+  return native(L, qualified, validate, Intrinsic.HostYield);
+}
+
+/**
  * Builds a library table from a record of natives: each is registered as "<lib>.<key>".
  * For the base library pass lib "" (names are then the bare keys).
  */
