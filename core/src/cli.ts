@@ -1,11 +1,154 @@
 #!/usr/bin/env node
-// The `endymion` command line.
+// The `endymion` command line. Exit codes: 0 success, 1 a handler error or failed test,
+// 2 a usage or project error. Errors are one line each; --verbose adds stack traces.
 
-import { Command } from "commander";
+import { StateError } from "@endymion/native";
+import { Command, CommanderError, Option } from "commander";
+import { configCommand, listCommand, validateCommand } from "./commands/project.js";
+import { type RunOptions, resumeCommand, runCommand } from "./commands/run.js";
+import { UsageError } from "./commands/state-io.js";
+import { watchCommand } from "./commands/watch.js";
 import { runLuaCommand } from "./lua/command.js";
+import { IssueError } from "./project/json.js";
+
+const verbose = process.argv.includes("--verbose");
+
+/** Prints an error as one clear line (or its issues, one per line); returns the exit code. */
+function report(e: unknown): number {
+  if (e instanceof IssueError) {
+    for (const line of e.message.split("\n")) process.stderr.write(`error: ${line}\n`);
+    return 2;
+  }
+  if (e instanceof StateError) {
+    process.stderr.write(`error: cannot use the state: ${e.message} [${e.code}]\n`);
+    return 2;
+  }
+  if (e instanceof UsageError) {
+    process.stderr.write(`error: ${e.message}\n`);
+    return 2;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`error: ${msg}\n`);
+  if (verbose && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  return 2;
+}
+
+function run(f: () => number): void {
+  try {
+    process.exitCode = f();
+  } catch (e) {
+    process.exitCode = report(e);
+  }
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** Options shared by the commands that load a project's config. */
+function configOptions(c: Command): Command {
+  return c
+    .option("--config-overlay <file>", "JSON file layered over the project's config (repeatable)", collect, [])
+    .option("--set <path=value>", "set a config value, e.g. db.port=5432 (repeatable; JSON values)", collect, [])
+    .option("--verbose", "show stack traces of internal errors");
+}
+
+function loadOpts(o: { configOverlay?: string[]; set?: string[] }) {
+  return { overlays: o.configOverlay ?? [], sets: o.set ?? [] };
+}
+
+function intOption(name: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number, got '${v}'`);
+    return n;
+  };
+}
 
 const program = new Command();
-program.name("endymion").description("Lua 5.4 runtime for serverless workflows whose VM sleeps between host calls");
+program
+  .name("endymion")
+  .description("Lua 5.4 runtime for serverless workflows whose VM sleeps between host calls")
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+configOptions(
+  program
+    .command("run")
+    .alias("call")
+    .description("run a handler to completion, fulfilling host calls with their cli.exec; prints the result as JSON")
+    .argument("<project>", "project file (.endymion.json)")
+    .argument("<handler>", "handler name")
+    .argument("[input]", "input as JSON (default {})")
+    .addOption(
+      new Option("--dehydrate-after <n>", "stop after n host calls and write the state").argParser(
+        intOption("--dehydrate-after"),
+      ),
+    )
+    .option("--state <dest>", "where the state goes: a file, a directory (a new file inside) or - (stdout)"),
+).action(
+  (
+    project: string,
+    handler: string,
+    input: string | undefined,
+    o: RunOptions & { configOverlay: string[]; set: string[] },
+  ) => run(() => runCommand(project, handler, input, { ...o, ...loadOpts(o) })),
+);
+
+configOptions(
+  program
+    .command("resume")
+    .description("continue a handler from a saved state")
+    .argument("<project>", "project file (.endymion.json)")
+    .requiredOption("--state <source>", "the state: a file or - (stdin)")
+    .addOption(
+      new Option("--dehydrate-after <n>", "stop again after n more host calls").argParser(
+        intOption("--dehydrate-after"),
+      ),
+    )
+    .option("--out <dest>", "where a new state goes (default: the --state file)"),
+).action((project: string, o: RunOptions & { configOverlay: string[]; set: string[] }) =>
+  run(() => resumeCommand(project, { ...o, ...loadOpts(o) })),
+);
+
+configOptions(
+  program
+    .command("watch")
+    .description("run a handler, and again whenever the project file or its scripts change")
+    .argument("<project>", "project file (.endymion.json)")
+    .argument("<handler>", "handler name")
+    .argument("[input]", "input as JSON (default {})"),
+).action(
+  (project: string, handler: string, input: string | undefined, o: { configOverlay: string[]; set: string[] }) => {
+    watchCommand(project, handler, input, { ...o, ...loadOpts(o) }, report);
+  },
+);
+
+configOptions(
+  program
+    .command("validate")
+    .description("check a project file: schema, references, scripts, config")
+    .argument("<project>", "project file (.endymion.json)"),
+).action((project: string, o: { configOverlay: string[]; set: string[] }) =>
+  run(() => validateCommand(project, loadOpts(o))),
+);
+
+configOptions(
+  program
+    .command("list")
+    .description("list the scripts, handlers, host functions and scenarios of a project")
+    .argument("<project>", "project file (.endymion.json)")
+    .option("--json", "print JSON"),
+).action((project: string, o: { configOverlay: string[]; set: string[]; json?: boolean }) =>
+  run(() => listCommand(project, { ...loadOpts(o), json: o.json })),
+);
+
+configOptions(
+  program
+    .command("config")
+    .description("print the layered config (base < --config-overlay files < --set), validated by configSchema")
+    .argument("<project>", "project file (.endymion.json)"),
+).action((project: string, o: { configOverlay: string[]; set: string[] }) =>
+  run(() => configCommand(project, loadOpts(o))),
+);
 
 program
   .command("lua")
@@ -15,8 +158,7 @@ program
   .allowUnknownOption()
   .helpOption("--endymion-help", "show help for this command")
   .action((script: string | undefined, args: string[]) => {
-    const code = runLuaCommand(script, args);
-    process.exitCode = code;
+    process.exitCode = runLuaCommand(script, args);
   });
 
 // `endymion lua` passes everything after the script through untouched
@@ -26,8 +168,13 @@ if (li === 2 && argv.length > 3) {
   const code = runLuaCommand(argv[3], argv.slice(4));
   process.exit(code);
 } else {
-  program.parseAsync(argv).catch((e) => {
-    process.stderr.write(`endymion: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(2);
-  });
+  try {
+    program.parse(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
+    } else {
+      process.exitCode = report(e);
+    }
+  }
 }

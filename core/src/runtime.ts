@@ -92,6 +92,8 @@ export class EndymionRuntime {
   private readonly scripts = new Map<string, ChunkInfo>();
   private readonly scriptNames = new Map<object, string>();
   private handlers = new LuaTable();
+  /** Which script exported each handler. */
+  private readonly handlerScripts = new Map<string, string>();
   private readonly kinds = new Map<NativeFunction, CommandKind>();
   private readonly namespaces: string[] = [];
   private configLua: LuaValue = undefined;
@@ -212,10 +214,14 @@ export class EndymionRuntime {
     return this.load(name, text, path);
   }
 
-  /** Loads a script from source text under a name (for hosts without files). */
-  loadScriptSource(name: string, source: string, chunkName = name): string[] {
+  /**
+   * Loads a script from source under a name (for hosts without files): text (encoded as
+   * UTF-8) or raw bytes. chunkName is how error messages name it (default: the name).
+   */
+  loadScriptSource(name: string, source: string | Uint8Array, chunkName = name): string[] {
     this.unlocked("loadScriptSource");
-    return this.load(name, Buffer.from(source, "utf8").toString("latin1"), chunkName);
+    const bytes = typeof source === "string" ? Buffer.from(source, "utf8") : Buffer.from(source);
+    return this.load(name, bytes.toString("latin1"), chunkName);
   }
 
   private load(name: string, source: string, chunkName: string): string[] {
@@ -248,7 +254,16 @@ export class EndymionRuntime {
       }
       names.push(key);
     }
-    for (const n of names) this.handlers.set(n, hs.get(n));
+    for (const n of names) {
+      const other = this.handlerScripts.get(n);
+      if (other !== undefined && other !== name) {
+        throw new Error(`${chunkName}: handler '${n}' is already exported by script '${other}'`);
+      }
+    }
+    for (const n of names) {
+      this.handlers.set(n, hs.get(n));
+      this.handlerScripts.set(n, name);
+    }
     this.scripts.set(name, info);
     this.scriptNames.set(info, name);
     return names;
