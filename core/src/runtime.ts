@@ -36,6 +36,7 @@ import {
   NativeFunction,
   native,
   openLibs,
+  type Proto,
   resumeFromJS,
   resumeHost,
   runMain,
@@ -228,7 +229,7 @@ export class EndymionRuntime {
     const L = this.L;
     let main: Closure;
     try {
-      main = mainClosure(compile(source, `@${chunkName}`, true), L.globals);
+      main = mainClosure(compileCached(source, `@${chunkName}`), L.globals);
     } catch (e) {
       if (e instanceof LuaSyntaxError) throw new Error(e.message);
       throw e;
@@ -595,6 +596,27 @@ export class HandlerSession {
     }
     this.rt.release(this);
   }
+}
+
+/**
+ * Compiled scripts by chunk name and source: prototypes are immutable (their inline caches
+ * are only hints), so runtimes loading the same script share them. Bounded, least recently
+ * used first out.
+ */
+const compiled = new Map<string, Proto>();
+const COMPILED_MAX = 64;
+
+function compileCached(source: string, chunkName: string): Proto {
+  const key = `${chunkName}\u0000${source}`;
+  let p = compiled.get(key);
+  if (p !== undefined) {
+    compiled.delete(key);
+  } else {
+    p = compile(source, chunkName, true);
+    if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value as string);
+  }
+  compiled.set(key, p);
+  return p;
 }
 
 function keyBytes(k: string | Uint8Array): Uint8Array {

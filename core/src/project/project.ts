@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import type { ValidateFunction } from "ajv";
-import { EndymionRuntime, type RuntimeLimits } from "../runtime.js";
+import { EndymionRuntime, type RuntimeLimits, type RuntimeOptions } from "../runtime.js";
 import { type ConfigLayers, layerConfig } from "./config.js";
 import { type Issue, IssueError, JsonDocument, type JsonPath } from "./json.js";
 import { compileUserSchema, didYouMean, newAjv, projectSchemaValidator, schemaProblems } from "./schema.js";
@@ -109,10 +109,8 @@ export class Project {
   }
 
   /** A runtime with the project's libraries, namespace, limits, scripts and config. */
-  createRuntime(
-    opts: { config?: Record<string, unknown>; hooks?: ConstructorParameters<typeof EndymionRuntime>[0] } = {},
-  ): EndymionRuntime {
-    const rt = new EndymionRuntime(opts.hooks ?? {});
+  createRuntime(opts: { config?: Record<string, unknown>; options?: RuntimeOptions } = {}): EndymionRuntime {
+    const rt = new EndymionRuntime(opts.options ?? {});
     rt.openLibs(this.stdlib);
     rt.registerNamespace(this.namespace);
     const lim = this.def.runtime?.limits;

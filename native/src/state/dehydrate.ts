@@ -63,6 +63,18 @@ interface Via {
   step: string;
 }
 
+const hashes = new WeakMap<object, string>();
+
+/** The SHA-256 of a chunk's source, computed once per chunk. */
+export function chunkHash(info: { source: string }): string {
+  let h = hashes.get(info);
+  if (h === undefined) {
+    h = hexSha256(info.source);
+    hashes.set(info, h);
+  }
+  return h;
+}
+
 export function hexSha256(source: string): string {
   const b = new Uint8Array(source.length);
   for (let i = 0; i < source.length; i++) b[i] = source.charCodeAt(i) & 0xff;
@@ -173,7 +185,7 @@ class Writer {
     i = this.chunks.length;
     this.chunkIndex.set(info, i);
     const script = this.scripts.get(info);
-    if (script !== undefined) this.chunks.push([ChunkKind.Script, script, hexSha256(info.source)]);
+    if (script !== undefined) this.chunks.push([ChunkKind.Script, script, chunkHash(info)]);
     else this.chunks.push([ChunkKind.Loaded, encodeString(info.name), encodeString(info.source)]);
     return i;
   }

@@ -15,7 +15,7 @@ import { applyLimits, MAX_FRAMES, setMeasuredMemory } from "../vm/limits.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable, mapKey } from "../vm/table.js";
 import { LuaFloat, type LuaValue, normInt } from "../vm/value.js";
-import { hexSha256, sign } from "./dehydrate.js";
+import { chunkHash, sign } from "./dehydrate.js";
 import {
   bytesToString,
   ChunkKind,
@@ -222,7 +222,7 @@ class Reader {
           `the state needs script '${c[1]}', which is not loaded in this runtime (load it before hydrate)`,
         );
       }
-      const have = hexSha256(info.source);
+      const have = chunkHash(info);
       if (have !== c[2]) {
         throw new StateError(
           "SCRIPT_MISMATCH",

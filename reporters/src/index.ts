@@ -1,0 +1,3 @@
+// @endymion/reporters: the report model and its writers.
+
+export * from "./model.js";
