@@ -7,11 +7,18 @@ import { Command, CommanderError, Option } from "commander";
 import { configCommand, listCommand, validateCommand } from "./commands/project.js";
 import { type RunOptions, resumeCommand, runCommand } from "./commands/run.js";
 import { UsageError } from "./commands/state-io.js";
+import { type TestOptions, testCommand } from "./commands/test.js";
 import { watchCommand } from "./commands/watch.js";
 import { runLuaCommand } from "./lua/command.js";
 import { IssueError } from "./project/json.js";
 
 const verbose = process.argv.includes("--verbose");
+
+// a closed pipe (`endymion test ... | head`) ends the command quietly
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 /** Prints an error as one clear line (or its issues, one per line); returns the exit code. */
 function report(e: unknown): number {
@@ -148,6 +155,24 @@ configOptions(
     .argument("<project>", "project file (.endymion.json)"),
 ).action((project: string, o: { configOverlay: string[]; set: string[] }) =>
   run(() => configCommand(project, loadOpts(o))),
+);
+
+configOptions(
+  program
+    .command("test")
+    .description(
+      "run the scenarios of project files (or folders of *.endymion.json) straight and with a round trip at every yield",
+    )
+    .argument("<paths...>", "project files or folders")
+    .option("--scenario <glob>", "only scenarios whose name matches (repeatable)", collect, [])
+    .option("--bail", "stop at the first failing scenario")
+    .addOption(
+      new Option("--format <format>", "report format").choices(["pretty", "tap", "json", "junit"]).default("pretty"),
+    )
+    .option("--output <file>", "write the report to a file")
+    .option("--no-roundtrip", "run each scenario straight only"),
+).action((paths: string[], o: TestOptions & { configOverlay: string[]; set: string[] }) =>
+  run(() => testCommand(paths, { ...o, ...loadOpts(o) })),
 );
 
 program
