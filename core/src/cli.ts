@@ -4,6 +4,7 @@
 
 import { StateError } from "@endymion/native";
 import { Command, CommanderError, Option } from "commander";
+import { type FuzzCommandOptions, fuzzCommand } from "./commands/fuzz.js";
 import { configCommand, listCommand, validateCommand } from "./commands/project.js";
 import { type RunOptions, resumeCommand, runCommand } from "./commands/run.js";
 import { UsageError } from "./commands/state-io.js";
@@ -173,6 +174,29 @@ configOptions(
     .option("--no-roundtrip", "run each scenario straight only"),
 ).action((paths: string[], o: TestOptions & { configOverlay: string[]; set: string[] }) =>
   run(() => testCommand(paths, { ...o, ...loadOpts(o) })),
+);
+
+configOptions(
+  program
+    .command("fuzz")
+    .description(
+      "search mock orderings, injected host errors, schema-generated responses and round-trip points for failures",
+    )
+    .argument("<project>", "project file (.endymion.json)")
+    .option("--scenario <glob>", "only scenarios whose name matches (repeatable)", collect, [])
+    .addOption(
+      new Option("--runs <n>", "cases per scenario (default: fuzz.runs or 100)").argParser(intOption("--runs")),
+    )
+    .addOption(new Option("--seed <n>", "seed (printed on every run)").argParser(intOption("--seed")))
+    .addOption(
+      new Option("--time-limit <ms>", "stop each scenario's search after this long").argParser(
+        intOption("--time-limit"),
+      ),
+    )
+    .option("--replay <case>", "run exactly the case a failure printed")
+    .addOption(new Option("--format <format>", "output format").choices(["pretty", "json"]).default("pretty")),
+).action((project: string, o: FuzzCommandOptions & { configOverlay: string[]; set: string[] }) =>
+  run(() => fuzzCommand(project, { ...o, ...loadOpts(o) })),
 );
 
 program

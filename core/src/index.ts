@@ -1,6 +1,19 @@
 // The `endymion` package: the runtime and session API, and the Lua/JS value mapping.
 
 export { StateError, type StateErrorCode } from "@endymion/native";
+export { schemaArbitrary } from "./fuzz/arbitrary.js";
+export {
+  caseArbitrary,
+  checkCase,
+  DEFAULT_RUNS,
+  type FuzzCase,
+  type FuzzOptions,
+  type FuzzResult,
+  fuzzScenario,
+  type Invariants,
+  mocksFor,
+  parseReplay,
+} from "./fuzz/fuzz.js";
 export { type Issue, IssueError } from "./project/json.js";
 export {
   type LoadOptions,

@@ -210,6 +210,32 @@ export function loadProject(path: string, opts: LoadOptions = {}): Project {
       });
   }
 
+  // fuzz section -> scenarios and host functions
+  const fz = def.fuzz as
+    | { scenarios?: Record<string, { invariants?: { maxCalls?: object } }>; invariants?: { maxCalls?: object } }
+    | undefined;
+  const scenarioNames = Object.keys(def.scenarios ?? {});
+  for (const name of Object.keys(fz?.scenarios ?? {})) {
+    if (!scenarioNames.includes(name)) {
+      at(["fuzz", "scenarios", name], `unknown scenario '${name}'${didYouMean(name, scenarioNames)}`);
+    }
+  }
+  const maxCallsRefs: [(string | number)[], object | undefined][] = [
+    [["fuzz", "invariants", "maxCalls"], fz?.invariants?.maxCalls],
+    ...Object.entries(fz?.scenarios ?? {}).map(
+      ([n, s]) =>
+        [["fuzz", "scenarios", n, "invariants", "maxCalls"], s.invariants?.maxCalls] as [
+          (string | number)[],
+          object | undefined,
+        ],
+    ),
+  ];
+  for (const [path, mc] of maxCallsRefs) {
+    for (const fn of Object.keys(mc ?? {})) {
+      if (!hostNames.includes(fn)) at([...path, fn], `unknown host function '${fn}'${didYouMean(fn, hostNames)}`);
+    }
+  }
+
   // config layering
   try {
     project.config = layerConfig(def.config ?? {}, opts);
