@@ -246,6 +246,20 @@ class Reader {
     return corrupt("a chunk reference has an unknown kind");
   }
 
+  /** Pass 3: what can only be checked once everything is filled. */
+  check(): void {
+    for (const o of this.objs) {
+      if (!(o instanceof LuaThread)) continue;
+      let prev = -1;
+      for (const uv of o.openUpvals) {
+        if (uv.stack !== o.stack || uv.idx <= prev || uv.idx >= o.stack.length) {
+          corrupt("a coroutine's open upvalues are out of order or not on its stack");
+        }
+        prev = uv.idx;
+      }
+    }
+  }
+
   /** Pass 2: fill every shell. */
   fill(): void {
     for (let i = 0; i < this.nodes.length; i++) {
@@ -297,7 +311,9 @@ class Reader {
         if (key === undefined || (typeof key === "number" && Number.isNaN(key))) corrupt("a nil or NaN table key");
         const mk = mapKey(key);
         if (map.has(mk)) corrupt("a table key appears twice");
-        if (typeof mk === "number" && mk >= 1 && mk <= arr.length) corrupt("a hash key inside the array part");
+        if (vals[k] !== undefined && Number.isInteger(mk) && (mk as number) >= 1 && (mk as number) <= arr.length) {
+          corrupt("a live hash key inside the array part");
+        }
         map.set(mk, k);
         if (vals[k] !== undefined) count++;
       }
@@ -324,11 +340,6 @@ class Reader {
     th.frames = n[4].map((f) => this.frame(f, th));
     if (!isArr(n[5])) corrupt("open upvalues are not an array");
     th.openUpvals = n[5].map((u) => this.typed(u, UpVal, "an open upvalue"));
-    let prev = -1;
-    for (const uv of th.openUpvals) {
-      if (uv.idx <= prev || uv.idx >= size) corrupt("open upvalues out of order");
-      prev = uv.idx;
-    }
     if (!isArr(n[6])) corrupt("to-be-closed variables are not an array");
     th.tbc = n[6].map((x) => int(x, "a to-be-closed slot", 0, size - 1));
     th.resumer = n[7] === null ? undefined : this.thread(n[7], "a resumer");
@@ -430,6 +441,7 @@ export function hydrateState(L0: LuaState, bytes: Uint8Array, opts: HydrateOptio
   try {
     r.shells(chunks, opts);
     r.fill();
+    r.check();
   } catch (e) {
     if (e instanceof StateError) throw e;
     if (e instanceof RangeError || e instanceof TypeError) corrupt(`unreadable content (${e.message})`);
