@@ -4,7 +4,7 @@
 // no bundle. Every other command loads the full CLI (main.ts).
 
 const argv = process.argv;
-if (argv[2] === "lua" && argv.length > 3 && argv[3] !== "--endymion-help") {
+if (argv[2] === "lua" && argv.length > 3 && argv[3] !== "--help" && argv[3] !== "--endymion-help") {
   type LuaCommand = { runLuaCommand: (script: string | undefined, args: string[]) => number };
   const bundle = "./lua-bundle.js";
   let mod: LuaCommand;

@@ -204,7 +204,7 @@ program
   .argument("[script]", "Lua file to run ('-' or nothing: standard input)")
   .argument("[args...]", "arguments, available as arg[1..] and ...")
   .allowUnknownOption()
-  .helpOption("--endymion-help", "show help for this command")
+  .helpOption("--help, --endymion-help", "show help for this command (as the first argument)")
   .action((script: string | undefined, args: string[]) => {
     process.exitCode = runLuaCommand(script, args);
   });

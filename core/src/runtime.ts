@@ -239,7 +239,10 @@ export class EndymionRuntime {
     try {
       ret = runMain(L, main, []);
     } catch (e) {
-      if (e instanceof LuaError) throw new Error(`${chunkName}: ${errorText(L, e.value)}`);
+      if (e instanceof LuaError) {
+        const msg = errorText(L, e.value);
+        throw new Error(msg.startsWith(`${chunkName}:`) ? msg : `${chunkName}: ${msg}`);
+      }
       throw e;
     }
     const mod = ret[0];
@@ -335,13 +338,22 @@ export class EndymionRuntime {
       !(fn instanceof NativeFunction) ||
       !this.kinds.has(fn) ||
       !(args instanceof LuaTable) ||
-      thread.pending === undefined
+      thread.pending === undefined ||
+      thread.status !== "running" ||
+      !reaches(thread, co)
     ) {
       throw new StateError("CORRUPT", "corrupt state: the suspended session is malformed");
     }
+    const pendingArgs = args.arr.slice();
+    try {
+      this.check(this.kinds.get(fn) as CommandKind, pendingArgs);
+      this.command(fn, pendingArgs);
+    } catch (e) {
+      throw new StateError("CORRUPT", `corrupt state: the suspended host call is malformed (${(e as Error).message})`);
+    }
     this.handlers = handlers;
     this.toMain();
-    this.hydrated = { co, thread, fn, args: args.arr.slice() };
+    this.hydrated = { co, thread, fn, args: pendingArgs };
     this.hydratedHandler = handler;
   }
   private hydratedHandler = "?";
@@ -360,11 +372,20 @@ export class EndymionRuntime {
 
   // --- internals used by HandlerSession ---
 
-  /** Runs a step of a session with CPU and memory accounting. */
+  /**
+   * Runs a step of a session with CPU and memory accounting. An error that escapes the
+   * engine (a defect, or a crafted state that passed hydrate's checks) ends the session
+   * with an "internal error" instead of reaching the host.
+   */
   run(step: () => ExecResult): ExecResult {
     startRun(this.L);
     try {
       return step();
+    } catch (e) {
+      this.toMain();
+      if (e instanceof LuaError) return { kind: "error", value: e.value, traceback: e.luaTraceback };
+      const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      return { kind: "error", value: `internal error: ${what}`, traceback: undefined };
     } finally {
       endRun(this.L);
     }
@@ -617,6 +638,15 @@ function compileCached(source: string, chunkName: string): Proto {
   }
   compiled.set(key, p);
   return p;
+}
+
+/** Whether coroutine `to` is `from` or one of the coroutines that resumed it. */
+function reaches(from: LuaThread, to: LuaThread): boolean {
+  let n = 0;
+  for (let t: LuaThread | undefined = from; t !== undefined && n < 10_000; t = t.resumer, n++) {
+    if (t === to) return to.jsResumed;
+  }
+  return false;
 }
 
 function keyBytes(k: string | Uint8Array): Uint8Array {

@@ -2,9 +2,12 @@
 // through their cli.exec, printing sys.log and sys.emit on stderr and the result as JSON on
 // stdout; or stop after N host calls and write the state, and continue it later.
 
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import pc from "picocolors";
 import { execHostFunction, toJsonValue } from "../project/hosts.js";
 import { type LoadOptions, loadProject, type Project } from "../project/project.js";
+import { didYouMean } from "../project/schema.js";
 import type { HandlerSession } from "../runtime.js";
 import { readState, UsageError, writeState } from "./state-io.js";
 
@@ -115,7 +118,16 @@ function finish(session: HandlerSession): number {
 function stateDestination(project: Project, state: string | undefined): string {
   if (state) return state;
   const st = project.def.state;
-  if (st?.path) return `${project.dir}/${st.path}`;
+  if (st?.path) {
+    // the project's state folder: created on first use
+    const dir = resolve(project.dir, st.path);
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new UsageError(`cannot create the state folder ${st.path}: ${(e as Error).message}`);
+    }
+    return dir;
+  }
   throw new UsageError("--dehydrate-after needs --state <file|dir|-> (or a state.path in the project file)");
 }
 
@@ -135,7 +147,9 @@ export function runCommand(projectPath: string, handler: string, input: string |
   const project = loadProject(projectPath, opts);
   if (!(handler in project.def.handlers)) {
     const names = Object.keys(project.def.handlers);
-    throw new UsageError(`unknown handler '${handler}' in ${projectPath} (handlers: ${names.join(", ")})`);
+    throw new UsageError(
+      `unknown handler '${handler}' in ${projectPath}${didYouMean(handler, names)} (handlers: ${names.join(", ")})`,
+    );
   }
   const arg = parseInput(input);
   const stopAfter = opts.dehydrateAfter ?? project.def.handlers[handler].dehydrateAfter;

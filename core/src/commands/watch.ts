@@ -43,14 +43,17 @@ export function watchCommand(
 
   const once = () => {
     process.stderr.write(`--- running ${handler} (${new Date().toLocaleTimeString()}) ---\n`);
+    let done: string;
     try {
       const code = runCommand(projectPath, handler, input, { ...opts, dehydrateAfter: undefined });
-      process.stderr.write(`--- exit ${code}; watching for changes ---\n`);
+      done = `exit ${code}`;
     } catch (e) {
       report(e);
-      process.stderr.write(`--- ${e instanceof IssueError ? "project errors" : "failed"}; watching for changes ---\n`);
+      done = e instanceof IssueError ? "project errors" : "failed";
     }
+    // watch the scripts the project names now, before saying that we are watching
     rewatch();
+    process.stderr.write(`--- ${done}; watching for changes ---\n`);
   };
 
   watcher.on("all", () => {

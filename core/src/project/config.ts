@@ -78,7 +78,8 @@ export function layerConfig(base: Record<string, unknown>, layers: ConfigLayers)
     }
     try {
       const doc = new JsonDocument(display, text);
-      if (!isObject(doc.value)) issues.push(doc.issue([], "a config overlay must be a JSON object"));
+      if (!isObject(doc.value))
+        issues.push({ ...doc.issue([], "a config overlay must be a JSON object"), pointer: "" });
       else cfg = merge(cfg, doc.value);
     } catch (e) {
       if (e instanceof IssueError) issues.push(...e.issues);

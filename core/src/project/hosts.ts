@@ -71,7 +71,9 @@ export function execHostFunction(project: Project, name: string, payload: unknow
   if (r.error && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT") {
     return { ok: false, error: `host function '${name}' timed out after ${timeout} ms${tail}` };
   }
-  if (r.error) return { ok: false, error: `host function '${name}' could not run: ${r.error.message}` };
+  // EPIPE: the command exited without reading all of its stdin, which is its right
+  const epipe = (r.error as NodeJS.ErrnoException | undefined)?.code === "EPIPE" && r.status !== null;
+  if (r.error && !epipe) return { ok: false, error: `host function '${name}' could not run: ${r.error.message}` };
   if (r.status !== 0) {
     const how = r.status === null ? `was killed by ${r.signal}` : `exited with status ${r.status}`;
     return { ok: false, error: `host function '${name}' ${how}${tail}` };

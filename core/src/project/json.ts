@@ -75,19 +75,24 @@ export class JsonDocument {
   /** The position of the deepest existing node on a path (its key, for properties). */
   locate(path: JsonPath): { line: number; column: number } {
     if (!this.tree) return { line: 1, column: 1 };
-    for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(this.tree, path.slice(0, n));
-      if (node) {
-        const keyNode = node.parent?.type === "property" ? node.parent : node;
-        return this.position(keyNode.offset);
-      }
+    // JSON pointers carry array indices as strings; the tree wants numbers
+    const at: JsonPath = [];
+    let node: Node | undefined = this.tree;
+    for (const seg of path) {
+      const key: string | number = node?.type === "array" && /^\d+$/.test(String(seg)) ? Number(seg) : seg;
+      const next: Node | undefined = node ? findNodeAtLocation(node, [key]) : undefined;
+      if (!next) break;
+      at.push(key);
+      node = next;
     }
-    return { line: 1, column: 1 };
+    const target = node ?? this.tree;
+    const keyNode = target.parent?.type === "property" ? target.parent : target;
+    return this.position(keyNode.offset);
   }
 
-  /** An issue at a path. */
+  /** An issue at a path ("/" for the whole document). */
   issue(path: JsonPath, message: string): Issue {
-    return { file: this.file, ...this.locate(path), pointer: pointer(path), message };
+    return { file: this.file, ...this.locate(path), pointer: pointer(path) || "/", message };
   }
 }
 

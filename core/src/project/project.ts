@@ -237,13 +237,15 @@ export function loadProject(path: string, opts: LoadOptions = {}): Project {
   }
 
   // config layering
+  let layered = true;
   try {
     project.config = layerConfig(def.config ?? {}, opts);
   } catch (e) {
     if (e instanceof IssueError) issues.push(...e.issues);
     else throw e;
+    layered = false;
   }
-  if (project.configValidator && !project.configValidator(project.config)) {
+  if (layered && project.configValidator && !project.configValidator(project.config)) {
     for (const p of schemaProblems(project.configValidator.errors)) {
       issues.push({
         file: display,

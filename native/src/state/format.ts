@@ -12,7 +12,7 @@
 //         ("-0" for -0.0), strings as text when ASCII and as bytes otherwise,
 //         objects as Tag(TAG_REF, node index).
 
-import { Encoder, Tag } from "cbor-x";
+import { addExtension, Encoder, Tag } from "cbor-x";
 
 export const MAGIC = "endymion-state";
 export const FORMAT_VERSION = 1;
@@ -71,6 +71,22 @@ export const codec = new Encoder({
 });
 
 export { Tag };
+
+// Bignums (tags 2 and 3): the format never writes them (64-bit integers are plain CBOR
+// integers), and cbor-x's own decoder takes quadratic time on long ones, which crafted
+// bytes could use to hang hydrate. Decode at most 8 bytes and refuse longer ones.
+function bignum(negative: boolean) {
+  return (data: Uint8Array): bigint => {
+    if (!(data instanceof Uint8Array) || data.length > 8) throw new Error("bignum longer than 64 bits");
+    let v = 0n;
+    for (const b of data) v = (v << 8n) | BigInt(b);
+    return negative ? -1n - v : v;
+  };
+}
+class NoBignum {}
+class NoNegativeBignum {}
+addExtension({ Class: NoBignum, tag: 2, encode: () => {}, decode: bignum(false) });
+addExtension({ Class: NoNegativeBignum, tag: 3, encode: () => {}, decode: bignum(true) });
 
 const NON_ASCII = /[\u0080-\uffff]/;
 

@@ -8,7 +8,7 @@
 
 import { compile } from "../loader.js";
 import { LuaSyntaxError } from "../vm/errors.js";
-import { Frame, LuaThread, type PendingCall, type ThreadStatus } from "../vm/frames.js";
+import { Frame, FrameFlag, LuaThread, type PendingCall, type ThreadStatus } from "../vm/frames.js";
 import { type ChunkInfo, Closure, type NativeFunction, type Proto, UpVal } from "../vm/function.js";
 import { registerWeak } from "../vm/gc.js";
 import { applyLimits, MAX_FRAMES, setMeasuredMemory } from "../vm/limits.js";
@@ -110,7 +110,11 @@ class Reader {
     }
     if (x instanceof Uint8Array) return bytesToString(x);
     if (x instanceof Tag) {
-      if (x.tag === TAG_REF) return this.obj(x.value) as unknown as LuaValue;
+      if (x.tag === TAG_REF) {
+        const o = this.obj(x.value);
+        if (o instanceof UpVal) corrupt("an upvalue where a value belongs");
+        return o as unknown as LuaValue;
+      }
       if (x.tag === TAG_FLOAT) {
         if (x.value === "-0") return new LuaFloat(-0);
         if (typeof x.value !== "number" || !Number.isInteger(x.value)) corrupt("a malformed float");
@@ -176,8 +180,10 @@ class Reader {
               `the state uses native function '${n[1]}', which this runtime does not have`,
             );
           }
-          if (n[2] === null) this.objs[i] = f;
-          else if (f.make === undefined) corrupt(`native '${n[1]}' cannot have bound values`);
+          if (n[2] === null) {
+            if (f.make !== undefined) corrupt(`native '${n[1]}' needs its bound values`);
+            this.objs[i] = f;
+          } else if (f.make === undefined) corrupt(`native '${n[1]}' cannot have bound values`);
           break;
         }
         case Node.Upval:
@@ -338,6 +344,19 @@ class Reader {
     if (!isArr(n[4])) corrupt("frames are not an array");
     if (n[4].length > MAX_FRAMES) corrupt("too many frames");
     th.frames = n[4].map((f) => this.frame(f, th));
+    th.frames.forEach((f, k) => {
+      // no JS boundary survives a host yield; only a coroutine's first frame is its base
+      if (f.flags & FrameFlag.JsBoundary || (f.flags & 0xe0) !== 0) corrupt("a frame has impossible flags");
+      if (k > 0 && f.flags & FrameFlag.CoroutineBase) corrupt("a frame inside a coroutine is flagged as its base");
+      // a frame below another is inside a call: its pc is past that call; only a frame
+      // finishing a RETURN under a metamethod frame may point past its last instruction
+      const len = f.closure.proto.code.length >>> 2;
+      const above = th.frames[k + 1];
+      if (above !== undefined && (f.pc < 1 || (f.pc >= len && !(above.flags & FrameFlag.Finish)))) {
+        corrupt("a frame's pc is out of range");
+      }
+      if (above === undefined && f.pc >= len) corrupt("a frame's pc is out of range");
+    });
     if (!isArr(n[5])) corrupt("open upvalues are not an array");
     th.openUpvals = n[5].map((u) => this.typed(u, UpVal, "an open upvalue"));
     if (!isArr(n[6])) corrupt("to-be-closed variables are not an array");

@@ -1,0 +1,16 @@
+// What the child process hands back to describeScenarios.
+
+import type { ScenarioResult } from "@endymion/reporters";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export type ChildPayload =
+  | {
+      ok: true;
+      project: { name: string; file: string };
+      scenarios: { name: string; at: Position; result?: ScenarioResult; crash?: string }[];
+    }
+  | { ok: false; message: string; at?: Position };
