@@ -475,3 +475,44 @@ describe("@endymion/jest-preset", () => {
     expect(r.ms).toBeLessThan(60_000);
   });
 });
+
+describe("fuzzScenarios", () => {
+  const FUZZ = (pkg: string, esm: boolean) => `${
+    esm ? `import { fuzzScenarios } from "${pkg}";` : `const { fuzzScenarios } = require("${pkg}");`
+  }
+
+fuzzScenarios("shop/shop.endymion.json", { seed: 3, runs: 20, scenarios: ["two items"] });
+fuzzScenarios("fuzz-bugs/fuzz-bugs.endymion.json", { seed: 3, scenarios: ["spread"] });
+`;
+  /** The one failure: the planted ordering bug, with its replay line. */
+  const expectFuzzReport = (report: Report, file: string) => {
+    expect(report).toMatchObject({ numTotalTests: 2, numPassedTests: 1, numFailedTests: 1 });
+    const failed = fileReport(report, file).assertionResults.find((a) => a.status === "failed");
+    expect(failed?.title).toBe("spread");
+    const msg = failed?.failureMessages[0] ?? "";
+    expect(msg).toContain("quotes out of order");
+    expect(msg).toContain("seed: 3");
+    expect(msg).toMatch(/replay: endymion fuzz '.*fuzz-bugs\.endymion\.json' --replay '\{"scenario":"spread"/);
+  };
+
+  it("vitest: an it per scenario, a failure with the shrunk case and its replay line", async () => {
+    const d = tempProject("vitest-fuzz", ["shop", "fuzz-bugs"], {
+      "package.json": '{ "name": "vitest-fuzz-e2e", "private": true, "type": "module" }\n',
+      "vitest.config.mjs": VITEST_CONFIG,
+      "fuzz.test.ts": FUZZ("@endymion/vitest", true),
+    });
+    const r = await run(d, VITEST, ["run", "--reporter=json", "--outputFile=fuzz.json", "fuzz.test.ts"]);
+    expect(r.code, r.stderr).toBe(1);
+    expectFuzzReport(readReport(path.join(d, "fuzz.json")), "fuzz.test.ts");
+  });
+
+  it("jest: the same from a jest test file", async () => {
+    const d = tempProject("jest-fuzz", ["shop", "fuzz-bugs"], {
+      "package.json": '{ "name": "jest-fuzz-e2e", "private": true }\n',
+      "fuzz.test.js": FUZZ("@endymion/jest-preset", false),
+    });
+    const r = await run(d, JEST, ["--json", "--outputFile=fuzz.json", "--watchman=false", "--ci"]);
+    expect(r.code, r.stderr).toBe(1);
+    expectFuzzReport(readReport(path.join(d, "fuzz.json")), "fuzz.test.js");
+  });
+});

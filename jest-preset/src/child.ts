@@ -5,9 +5,46 @@
 import { writeFileSync } from "node:fs";
 import { serialize } from "node:v8";
 import { errorText, type ScenarioOptions } from "./options.js";
-import type { ChildPayload } from "./payload.js";
+import type { ChildPayload, FuzzPayload } from "./payload.js";
+
+/** `node child.js --fuzz <file> <options> <out>`: fuzzes the selected scenarios. */
+async function fuzz(file: string, options: FuzzChildOptions, out: string): Promise<void> {
+  let payload: FuzzPayload;
+  try {
+    const core = await import("endymion");
+    const project = core.loadProject(file);
+    const results = core.selectScenarios(project, options.scenarios).map((name) => {
+      const r = core.fuzzScenario(project, name, options);
+      const quoted = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+      const text = r.ok
+        ? undefined
+        : [
+            `${r.failure?.message} (after ${r.runs} runs, ${r.failure?.shrinks ?? 0} shrinks)`,
+            `case: ${JSON.stringify(r.failure?.case)}`,
+            `seed: ${r.seed}`,
+            `replay: endymion fuzz ${quoted(file)} --replay ${quoted(r.replay ?? "")}`,
+          ].join("\n");
+      return { name, ok: r.ok, text };
+    });
+    payload = { ok: true, project: { name: project.name, file: project.file }, results };
+  } catch (e) {
+    payload = { ok: false, message: errorText(e) };
+  }
+  writeFileSync(out, serialize(payload));
+}
+
+export interface FuzzChildOptions {
+  scenarios?: string[];
+  runs?: number;
+  seed?: number;
+  timeLimit?: number;
+}
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "--fuzz") {
+    const [file, json, out] = process.argv.slice(3);
+    return fuzz(file, JSON.parse(json) as FuzzChildOptions, out);
+  }
   const [file, json, out] = process.argv.slice(2);
   const options = JSON.parse(json) as ScenarioOptions;
   let payload: ChildPayload;

@@ -13,7 +13,7 @@ import type { CallRecord, ModeName, ModeResult, ScenarioResult } from "@endymion
 import { describe, expect, it } from "@jest/globals";
 import { verdictOf } from "./failures.js";
 import { errorText, frame, modesOf, pointAt, type ScenarioOptions } from "./options.js";
-import type { ChildPayload } from "./payload.js";
+import type { ChildPayload, FuzzPayload } from "./payload.js";
 
 export type { ScenarioOptions } from "./options.js";
 
@@ -47,24 +47,65 @@ export interface DescribeScenariosOptions extends ScenarioOptions {
 
 const CHILD = join(__dirname, "child.js");
 
-/** Runs the project's scenarios in a child process. */
-function runInChild(file: string, options: ScenarioOptions): ChildPayload {
+/** Runs the child process with args and returns what it wrote, or a failure message. */
+function child<T>(file: string, args: string[]): T | { ok: false; message: string } {
   const dir = mkdtempSync(join(tmpdir(), "endymion-jest-"));
   const out = join(dir, "result.bin");
-  const { scenarios, roundtrip, overlays, sets } = options;
   try {
-    execFileSync(
-      process.execPath,
-      [CHILD, file, JSON.stringify({ scenarios, roundtrip, overlays: overlays?.map((o) => resolve(o)), sets }), out],
-      { stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 },
-    );
-    return deserialize(readFileSync(out)) as ChildPayload;
+    execFileSync(process.execPath, [CHILD, ...args, out], {
+      stdio: ["ignore", "ignore", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return deserialize(readFileSync(out)) as T;
   } catch (e) {
     const stderr = (e as { stderr?: Buffer }).stderr?.toString().trim();
     return { ok: false, message: `could not run the scenarios of ${file}: ${stderr || errorText(e)}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs the project's scenarios in a child process. */
+function runInChild(file: string, options: ScenarioOptions): ChildPayload {
+  const { scenarios, roundtrip, overlays, sets } = options;
+  const opts = JSON.stringify({ scenarios, roundtrip, overlays: overlays?.map((o) => resolve(o)), sets });
+  return child<ChildPayload>(file, [file, opts]);
+}
+
+export interface FuzzScenariosOptions {
+  /** Globs over scenario names (any may match); all scenarios when absent or empty. */
+  scenarios?: string[];
+  /** Cases per scenario (default: the project's fuzz.runs, or 100). */
+  runs?: number;
+  /** Seed (default: a new one each run, printed on failure). */
+  seed?: number;
+  /** Stop each scenario's search after this many milliseconds. */
+  timeLimit?: number;
+}
+
+/**
+ * Registers `fuzz: <project>` with an `it` per selected scenario: `endymion fuzz` from a jest
+ * test file. A failure shows the shrunk case, the seed and the line that replays it.
+ */
+export function fuzzScenarios(path: string | URL, options: FuzzScenariosOptions = {}): void {
+  const file = projectPath(path);
+  const run = child<FuzzPayload>(file, ["--fuzz", file, JSON.stringify(options)]);
+  if (!run.ok) {
+    const message = run.message;
+    describe(`fuzz: ${basename(file)}`, () => {
+      it("loads", () => {
+        throw new Error(message);
+      });
+    });
+    return;
+  }
+  describe(`fuzz: ${run.project.name}`, () => {
+    for (const r of run.results) {
+      it(r.name, () => {
+        if (!r.ok) throw new Error(r.text);
+      });
+    }
+  });
 }
 
 /** An absolute path from a path (relative to the current folder), a file: URL or a URL string. */

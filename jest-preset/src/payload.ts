@@ -14,3 +14,8 @@ export type ChildPayload =
       scenarios: { name: string; at: Position; result?: ScenarioResult; crash?: string }[];
     }
   | { ok: false; message: string; at?: Position };
+
+/** What the child process hands back to fuzzScenarios. */
+export type FuzzPayload =
+  | { ok: true; project: { name: string; file: string }; results: { name: string; ok: boolean; text?: string }[] }
+  | { ok: false; message: string };
