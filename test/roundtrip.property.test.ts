@@ -49,20 +49,8 @@ const LIBS = ["base", "string", "table", "math", "coroutine", "utf8"];
 // before they were read), and so were tables whose hash part kept a dead integer key inside
 // the array part (after the array grew over it) or a float key such as 1.5 in {10, 20}.
 
-// KNOWN ENGINE BUG (CLOSE_UNWIND_YIELD_BUG), not a round-trip bug: a __close method that runs
-// while pcall unwinds an error cannot yield. Lua 5.4.4 lets it (coroutine.yield there works,
-// and so should a host call); the engine raises "attempt to yield across a C-call boundary"
-// instead, which pcall then returns in place of the original error. Minimal reproduction:
-//   local ok, e = pcall(function()
-//     local y <close> = setmetatable({}, {__close = function() sys.log("info", "closing") end})
-//     error("boom", 0)
-//   end)
-//   return {ok, e}       -- Lua 5.4.4 semantics: a log command, then {false, "boom"};
-//                        -- Endymion: no command, {false, "attempt to yield across a C-call boundary"}
-// The same with coroutine.yield in place of sys.log differs from lua5.4 the same way. Both
-// runs of the property agree (the generator still produces this case: "close" inside a
-// failing "pcall"), so the flag only keeps the fixed example of the right behaviour skipped.
-const CLOSE_UNWIND_YIELD_BUG = true;
+// Also found: a __close running while pcall unwinds an error could not yield (fixed: the
+// variables are closed from the loop, each __close a frame of its own).
 
 // ---------------------------------------------------------------------------------------
 // The host: runtimes, a deterministic responder, the two runs
@@ -1407,7 +1395,7 @@ return {ok1, e1, ok2, e2}`),
     expect(r.sessions[0]).toEqual({ status: "error", result: "undefined", errorMessage: "fail_final failed #1" });
   });
 
-  // Regressions found by the property (fixed), and one known engine gap (skipped).
+  // Regressions found by the property (fixed).
 
   it("regression: a yield while a frame has two captured locals", () => {
     const r = agree(
@@ -1451,20 +1439,17 @@ return {t[1], t[1.5], t[2], t[3]}`),
     expect(r.sessions[0].result).toBe("[10, 15, 20, 0]");
   });
 
-  it.skipIf(CLOSE_UNWIND_YIELD_BUG)(
-    "CLOSE_UNWIND_YIELD_BUG: a host call in __close while pcall unwinds an error",
-    () => {
-      const r = agree(
-        wf(`local ok, e = pcall(function()
+  it("regression: a host call in __close while pcall unwinds an error", () => {
+    const r = agree(
+      wf(`local ok, e = pcall(function()
   local y <close> = setmetatable({}, {__close = function(_, err) sys.log("info", "closing", err) end})
   error("boom", 0)
 end)
 return {ok, e}`),
-      );
-      expect(r.commands[0]).toBe('{"type": "log", "level": "info", "message": "closing boom"}');
-      expect(r.sessions[0].result).toBe('[false, "boom"]');
-    },
-  );
+    );
+    expect(r.commands[0]).toBe('{"type": "log", "level": "info", "message": "closing boom"}');
+    expect(r.sessions[0].result).toBe('[false, "boom"]');
+  });
 });
 
 // ---------------------------------------------------------------------------------------

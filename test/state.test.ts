@@ -117,6 +117,17 @@ describe("suspension survives a round trip at every yield", () => {
       [1, 2],
     ],
     [
+      "in __close while pcall unwinds an error",
+      `local log = {}
+       local ok, e = pcall(function()
+         local a <close> = setmetatable({}, { __close = function(_, err) log[#log + 1] = err .. sys.invoke("x") end })
+         local b <close> = setmetatable({}, { __close = function(_, err) sys.log("info", err) error("b failed", 0) end })
+         error("boom", 0)
+       end)
+       return { ok, e, log[1] }`,
+      [false, "b failed", "b failed2"],
+    ],
+    [
       "in a generic-for iterator and __pairs",
       `local function it(_, i) if i < 3 then return i + 1, sys.invoke("x") end end
        local r = {}

@@ -269,6 +269,8 @@ class Writer {
       this.at(i, "an xpcall message handler");
       pending = [p.func, p.nres, p.flags, p.wrap === true, this.value(p.handler)];
     }
+    this.at(i, "an error closing to-be-closed variables");
+    const unwinds = (th.unwinds ?? []).map((u) => [u.level, this.value(u.value), u.func, u.flags, u.nres]);
     this.at(i, "the body of a coroutine");
     const body = this.value(th.body);
     this.at(i, "the error of a dead coroutine");
@@ -290,6 +292,7 @@ class Writer {
       th.lastTop,
       th.baseCdepth,
       th.nny,
+      unwinds,
     ];
   }
 

@@ -256,6 +256,9 @@ class Reader {
   check(): void {
     for (const o of this.objs) {
       if (!(o instanceof LuaThread)) continue;
+      if (o.frames.some((f) => f.flags & FrameFlag.CloseUnwind) && !o.unwinds?.length) {
+        corrupt("a __close frame without the error it closes for");
+      }
       let prev = -1;
       for (const uv of o.openUpvals) {
         if (uv.stack !== o.stack || uv.idx <= prev || uv.idx >= o.stack.length) {
@@ -332,7 +335,7 @@ class Reader {
   }
 
   fillThread(th: LuaThread, n: unknown[], i: number): void {
-    if (!isArr(n, 16)) corrupt(`coroutine ${i} is malformed`);
+    if (!isArr(n, 17)) corrupt(`coroutine ${i} is malformed`);
     const status = THREAD_STATUS[int(n[1], "a coroutine status", 0, 3)] as ThreadStatus;
     th.status = status;
     th.isMain = bool(n[2], "isMain");
@@ -346,7 +349,7 @@ class Reader {
     th.frames = n[4].map((f) => this.frame(f, th));
     th.frames.forEach((f, k) => {
       // no JS boundary survives a host yield; only a coroutine's first frame is its base
-      if (f.flags & FrameFlag.JsBoundary || (f.flags & 0xe0) !== 0) corrupt("a frame has impossible flags");
+      if (f.flags & FrameFlag.JsBoundary || (f.flags & 0xc0) !== 0) corrupt("a frame has impossible flags");
       if (k > 0 && f.flags & FrameFlag.CoroutineBase) corrupt("a frame inside a coroutine is flagged as its base");
       // a frame below another is inside a call: its pc is past that call; only a frame
       // finishing a RETURN under a metamethod frame may point past its last instruction
@@ -382,6 +385,21 @@ class Reader {
     th.lastTop = int(n[13], "a stack top", 0, size);
     th.baseCdepth = int(n[14], "a C depth", 0, 1000);
     th.nny = int(n[15], "a non-yieldable count", 0, 1000);
+    if (!isArr(n[16])) corrupt("unwinding errors are not an array");
+    if (n[16].length > 0) {
+      th.unwinds = n[16].map((u) => {
+        if (!isArr(u, 5)) corrupt("an unwinding error is malformed");
+        return {
+          level: int(u[0], "an unwinding level", 0, size),
+          value: this.value(u[1]),
+          func: int(u[2], "a protected call slot", 1, size),
+          flags: int(u[3], "protected call flags", 1, 2 ** 24),
+          nres: int(u[4], "a result count", -1, 250),
+        };
+      });
+      if (!th.unwinds.every((u) => u.flags & (FrameFlag.Pcall | FrameFlag.Xpcall)))
+        corrupt("an unwinding error without pcall");
+    }
   }
 
   frame(x: unknown, th: LuaThread): Frame {

@@ -197,7 +197,8 @@ export function callLevels(th: LuaThread): (Frame | undefined)[] {
   for (let fi = frames.length - 1; fi >= 0; fi--) {
     const f = frames[fi];
     out.push(f);
-    if (f.flags & (FrameFlag.JsBoundary | FrameFlag.Pcall | FrameFlag.Xpcall)) out.push(undefined);
+    if (f.flags & (FrameFlag.JsBoundary | FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.CloseUnwind))
+      out.push(undefined);
   }
   return out;
 }

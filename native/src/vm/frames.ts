@@ -23,6 +23,8 @@ export const enum FrameFlag {
   JsBoundary = 8,
   /** The first frame of a coroutine: on return, the coroutine is dead. */
   CoroutineBase = 16,
+  /** A __close called while an error unwinds to a pcall: on return, close the next one. */
+  CloseUnwind = 32,
 }
 
 export class Frame {
@@ -57,6 +59,19 @@ export class Frame {
     this.varargs = varargs;
     this.flags = flags;
   }
+}
+
+/**
+ * An error on its way to a protected call, closing the to-be-closed variables at or above
+ * `level` one by one (each __close runs as a frame flagged CloseUnwind, so it can yield).
+ * When none is left, the protected call at `func` fails with `value`.
+ */
+export interface Unwind {
+  level: number;
+  value: LuaValue;
+  func: number;
+  flags: number;
+  nres: number;
 }
 
 export type ThreadStatus = "suspended" | "running" | "normal" | "dead";
@@ -102,6 +117,8 @@ export class LuaThread {
   lastTop = 0;
   /** C-call depth where this thread was resumed (see Frame.cdepth). */
   baseCdepth = 0;
+  /** Errors unwinding through __close metamethods, innermost last (see Unwind). */
+  unwinds: Unwind[] | undefined = undefined;
   constructor(body: LuaValue, isMain = false) {
     this.body = body;
     this.isMain = isMain;

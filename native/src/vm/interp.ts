@@ -11,7 +11,7 @@
 import { Op } from "../compiler/opcodes.js";
 import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js";
 import { LuaError, NativeError } from "./errors.js";
-import { Frame, FrameFlag, type LuaThread, type PendingCall } from "./frames.js";
+import { Frame, FrameFlag, type LuaThread, type PendingCall, type Unwind } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, NO_FAST, TailCall, UpVal } from "./function.js";
 import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
 import { account, CLOSURE_BYTES } from "./heap.js";
@@ -390,6 +390,10 @@ function finishCall(L: InterpState, th: LuaThread, dest: number, n: number, nres
     return Pre.Reload;
   }
   if (flags & FrameFlag.CoroutineBase) return coroutineFinished(L, th, stack.slice(dest, dest + n));
+  if (flags & FrameFlag.CloseUnwind) {
+    const r = continueUnwind(L, th);
+    return r === Pre.Done ? Pre.Reload : r;
+  }
   if (nres < 0) {
     const caller = th.frames[th.frames.length - 1];
     if (caller) caller.top = dest + n;
@@ -1036,20 +1040,31 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     let fi = frames.length - 1;
     while (
       fi >= 0 &&
-      !(frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase))
+      !(
+        frames[fi].flags &
+        (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase | FrameFlag.CloseUnwind)
+      )
     )
       fi--;
     if (fi >= 0 && frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
       const f = frames[fi];
-      let value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, err, f.handler) : err.value;
+      const value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, err, f.handler) : err.value;
       closeUpvals(th, f.func);
-      try {
-        value = closeTbcNested(L, th, f.func, value, true);
-      } catch (e) {
-        value = toLuaError(L, e).value;
-      }
       frames.length = fi;
-      const r = protectedFail(L, th, f.func, f.flags, f.nres, value);
+      // close the pending to-be-closed variables from the loop, so that they can yield
+      (th.unwinds ??= []).push({ level: f.func, value, func: f.func, flags: f.flags, nres: f.nres });
+      const r = continueUnwind(L, th);
+      if (r === Pre.Exit) return takeExit(L);
+      return undefined;
+    }
+    if (fi >= 0 && frames[fi].flags & FrameFlag.CloseUnwind) {
+      // a __close failed while an error unwinds: its error replaces the one in flight
+      const f = frames[fi];
+      closeUpvals(th, f.func);
+      frames.length = fi;
+      const u = th.unwinds as Unwind[];
+      u[u.length - 1].value = err.value;
+      const r = continueUnwind(L, th);
       if (r === Pre.Exit) return takeExit(L);
       return undefined;
     }
@@ -1079,6 +1094,39 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     if (r === Pre.Exit) return takeExit(L);
     return undefined;
   }
+}
+
+/**
+ * Goes on with the innermost unwinding error of th: calls the __close of the next
+ * to-be-closed variable at or above its level as a CloseUnwind frame (whose return comes
+ * back here), or, when none is left, makes the protected call fail with the error.
+ */
+function continueUnwind(L: InterpState, th: LuaThread): Pre {
+  const list = th.unwinds as Unwind[];
+  const u = list[list.length - 1];
+  while (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= u.level) {
+    const idx = th.tbc.pop() as number;
+    const v = th.stack[idx];
+    const mm = getMetamethod(L, v, "__close");
+    if (mm === undefined) {
+      u.value = "metamethod 'close' is not callable";
+      continue;
+    }
+    // above the variable and above whatever the frame below still uses
+    const top = th.frames.length > 0 ? topFrameEnd(th) : th.lastTop;
+    const func = Math.max(idx + 1, top);
+    th.ensure(func + 4);
+    th.stack[func] = mm;
+    th.stack[func + 1] = v;
+    th.stack[func + 2] = u.value;
+    try {
+      return precall(L, th, func, 2, 0, FrameFlag.CloseUnwind);
+    } catch (e) {
+      u.value = toLuaError(L, e).value;
+    }
+  }
+  list.pop();
+  return protectedFail(L, th, u.func, u.flags, u.nres, u.value);
 }
 
 function takeExit(L: InterpState): ExecResult {
