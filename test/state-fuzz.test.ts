@@ -39,22 +39,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EndymionRuntime, StateError } from "../core/dist/index.js";
 
-const ORDER_LUA = `return {
-  handlers = {
-    process_order = sys.export(function(input)
-      local user = sys.invoke("get_user", { id = input.userId })
-      local ok, result = pcall(sys.invoke, "charge", {
-        orderId = input.orderId
-      })
-      if not ok then
-        return { status = "charge_failed" }
-      end
-      sys.invoke("send_email", { to = user.name, orderId = input.orderId })
-      return { status = "completed", user = user.name }
-    end)
-  }
-}
-`;
+/** The seed's order workflow (fixtures/order, as the README shows it). */
+const ORDER_LUA = fs.readFileSync(new URL("../fixtures/order/scripts/order.lua", import.meta.url), "utf8");
 
 // Suspends at host calls made from a coroutine, inside a pairs loop, inside a gmatch loop
 // and under pcall; its module-level locals hold metatables, closures sharing an upvalue,

@@ -13,26 +13,13 @@
 // its session must be yielded at the same command as the original. The number of timed
 // runs is max(MIN_RUNS, --runs).
 
+import { readFileSync } from "node:fs";
+
 const LIBS = ["base", "string", "table", "math", "coroutine"];
 const WARMUP = 2;
 const MIN_RUNS = 7;
 
-const ORDER_LUA = `return {
-  handlers = {
-    process_order = sys.export(function(input)
-      local user = sys.invoke("get_user", { id = input.userId })
-      local ok, result = pcall(sys.invoke, "charge", {
-        orderId = input.orderId
-      })
-      if not ok then
-        return { status = "charge_failed" }
-      end
-      sys.invoke("send_email", { to = user.name, orderId = input.orderId })
-      return { status = "completed", user = user.name }
-    end)
-  }
-}
-`;
+const ORDER_LUA = readFileSync(new URL("../../fixtures/order/scripts/order.lua", import.meta.url), "utf8");
 
 const TABLE_ENTRIES = 100_000;
 const TABLE_LUA = `local big = {}

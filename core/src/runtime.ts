@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import {
   applyLimits,
+  args as args_,
   type ChunkInfo,
   Closure,
   compile,
@@ -43,6 +44,7 @@ import {
   StateError,
   startRun,
   tostringBasic,
+  typeName,
 } from "@endymion/native";
 import { ConversionError, toJS, toLua } from "./values.js";
 
@@ -96,10 +98,14 @@ export class EndymionRuntime {
   /** Which script exported each handler. */
   private readonly handlerScripts = new Map<string, string>();
   private readonly kinds = new Map<NativeFunction, CommandKind>();
+  /** Commands built when sys calls were validated, by their argument arrays. */
+  private readonly commands = new WeakMap<LuaValue[], HostCommand>();
   private readonly namespaces: string[] = [];
   private configLua: LuaValue = undefined;
   private active: HandlerSession | undefined;
-  private hydrated: { co: LuaThread; thread: LuaThread; fn: NativeFunction; args: LuaValue[] } | undefined;
+  private hydrated:
+    | { handler: string; co: LuaThread; thread: LuaThread; fn: NativeFunction; args: LuaValue[] }
+    | undefined;
   private key: Uint8Array | undefined;
   private readonly maxStateBytes: number | undefined;
 
@@ -146,7 +152,7 @@ export class EndymionRuntime {
       native(L, `${name}.export`, (_L, args) => {
         const f = args[0];
         if (!(f instanceof Closure || f instanceof NativeFunction)) {
-          throw new NativeError(`function expected, got ${args.length === 0 ? "no value" : typeNameOf(f)}`, 1);
+          args_.typeError(args, 1, "function");
         }
         return [f];
       }),
@@ -347,16 +353,13 @@ export class EndymionRuntime {
     const pendingArgs = args.arr.slice();
     try {
       this.check(this.kinds.get(fn) as CommandKind, pendingArgs);
-      this.command(fn, pendingArgs);
     } catch (e) {
       throw new StateError("CORRUPT", `corrupt state: the suspended host call is malformed (${(e as Error).message})`);
     }
     this.handlers = handlers;
     this.toMain();
-    this.hydrated = { co, thread, fn, args: pendingArgs };
-    this.hydratedHandler = handler;
+    this.hydrated = { handler, co, thread, fn, args: pendingArgs };
   }
-  private hydratedHandler = "?";
 
   /** The session of a hydrated state, yielded at the host call where it was saved. */
   startHydratedSession(): HandlerSession {
@@ -364,7 +367,7 @@ export class EndymionRuntime {
     const h = this.hydrated;
     if (!h) throw new Error("startHydratedSession: no hydrated state (call hydrate first)");
     this.hydrated = undefined;
-    const session = new HandlerSession(this, h.co, this.hydratedHandler);
+    const session = new HandlerSession(this, h.co, h.handler);
     this.active = session;
     session.take({ kind: "hostyield", fn: h.fn, args: h.args, thread: h.thread });
     return session;
@@ -407,35 +410,34 @@ export class EndymionRuntime {
     S.current = S.mainThread;
   }
 
-  /** The command of a host call, from its native and arguments. */
+  /** The command of a host call: the one its validation built, or built now (after hydrate). */
   command(fn: NativeFunction, args: LuaValue[]): HostCommand {
-    const kind = this.kinds.get(fn) as CommandKind;
-    if (kind === "log") {
-      const parts: string[] = [];
-      for (let i = 1; i < args.length; i++) parts.push(this.L.tostring(args[i]));
-      return { type: "log", level: args[0] as string, message: toText(parts.join(" ")) };
-    }
-    return { type: kind, name: toText(args[0] as string), payload: toJS(args[1], "payload") };
+    return this.commands.get(args) ?? this.buildCommand(this.kinds.get(fn) as CommandKind, args);
   }
 
   errorText(v: LuaValue): string {
     return errorText(this.L, v);
   }
 
-  /** Validates a sys call's arguments (raised as Lua errors at the call). */
+  /**
+   * Validates a sys call's arguments at the call (errors are Lua errors there) and keeps the
+   * command it makes, so that arguments are converted (and __tostring called) once.
+   */
   private check(kind: CommandKind, args: LuaValue[]): void {
+    this.commands.set(args, this.buildCommand(kind, args));
+  }
+
+  private buildCommand(kind: CommandKind, args: LuaValue[]): HostCommand {
+    const first = args[0];
+    if (typeof first !== "string") args_.typeError(args, 1, "string");
     if (kind === "log") {
-      const level = args[0];
-      if (typeof level !== "string") throw new NativeError(`string expected, got ${typeNameOf(level, args.length)}`, 1);
-      if (!LOG_LEVELS.has(level)) throw new NativeError("level must be 'debug', 'info', 'warn' or 'error'", 1);
-      for (let i = 1; i < args.length; i++) this.L.tostring(args[i]);
-      return;
-    }
-    if (typeof args[0] !== "string") {
-      throw new NativeError(`string expected, got ${typeNameOf(args[0], args.length)}`, 1);
+      if (!LOG_LEVELS.has(first)) throw new NativeError("level must be 'debug', 'info', 'warn' or 'error'", 1);
+      const parts: string[] = [];
+      for (let i = 1; i < args.length; i++) parts.push(this.L.tostring(args[i]));
+      return { type: "log", level: first, message: toText(parts.join(" ")) };
     }
     try {
-      toJS(args[1], "payload");
+      return { type: kind, name: toText(first), payload: toJS(args[1], "payload") };
     } catch (e) {
       if (e instanceof ConversionError) throw new NativeError(e.message, 2);
       throw e;
@@ -658,18 +660,6 @@ function keyBytes(k: string | Uint8Array): Uint8Array {
   return k;
 }
 
-function typeNameOf(v: LuaValue, nargs = 1): string {
-  if (v === undefined && nargs === 0) return "no value";
-  if (v === undefined) return "nil";
-  if (typeof v === "boolean") return "boolean";
-  if (typeof v === "number" || typeof v === "bigint") return "number";
-  if (typeof v === "string") return "string";
-  if (v instanceof LuaTable) return "table";
-  if ((v as { isLuaThread?: boolean }).isLuaThread) return "thread";
-  if ((v as { isLuaFunction?: boolean }).isLuaFunction) return "function";
-  return "userdata";
-}
-
 /** A byte string as text for messages (UTF-8 when valid). */
 function toText(s: string): string {
   const v = toJS(s);
@@ -687,5 +677,5 @@ function errorText(L: LuaState, v: LuaValue): string {
       /* fall through */
     }
   }
-  return `(error object is a ${typeNameOf(v)} value)`;
+  return `(error object is a ${typeName(v)} value)`;
 }

@@ -147,13 +147,6 @@ class Reader {
     return o as T;
   }
 
-  thread(x: unknown, what: string): LuaThread {
-    if (!(x instanceof Tag) || x.tag !== TAG_REF) corrupt(`${what} is not a reference`);
-    const o = this.obj(x.value);
-    if (!(o instanceof LuaThread)) corrupt(`${what} is not a coroutine`);
-    return o;
-  }
-
   /** Pass 1: shells for everything but natives with bound values (made on demand). */
   shells(chunks: unknown[], opts: HydrateOptions): void {
     for (const c of chunks) this.protos.push(this.chunk(c, opts));
@@ -289,7 +282,7 @@ class Reader {
           const uv = o as UpVal;
           if (n[1] === 0 && n.length === 3) uv.value = this.value(n[2]);
           else if (n[1] === 1 && n.length === 4) {
-            const th = this.thread(n[2], "an open upvalue's coroutine");
+            const th = this.typed(n[2], LuaThread, "an open upvalue's coroutine");
             uv.owner = th;
             uv.stack = th.stack;
             uv.idx = int(n[3], "an upvalue's stack index", 0, 1e8);
@@ -364,7 +357,7 @@ class Reader {
     th.openUpvals = n[5].map((u) => this.typed(u, UpVal, "an open upvalue"));
     if (!isArr(n[6])) corrupt("to-be-closed variables are not an array");
     th.tbc = n[6].map((x) => int(x, "a to-be-closed slot", 0, size - 1));
-    th.resumer = n[7] === null ? undefined : this.thread(n[7], "a resumer");
+    th.resumer = n[7] === null ? undefined : this.typed(n[7], LuaThread, "a resumer");
     if (n[8] !== null) {
       const p = n[8];
       if (!isArr(p, 5)) corrupt("a pending call is malformed");
@@ -493,8 +486,8 @@ export function hydrateState(L0: LuaState, bytes: Uint8Array, opts: HydrateOptio
     if (!isArr(e, 2) || typeof e[0] !== "string") corrupt("malformed type metatable");
     typeMeta.set(e[0], r.typed(e[1], LuaTable, "a type metatable"));
   }
-  const main = r.thread(roots[4], "the main thread");
-  const current = r.thread(roots[5], "the running coroutine");
+  const main = r.typed(roots[4], LuaThread, "the main thread");
+  const current = r.typed(roots[5], LuaThread, "the running coroutine");
   if (!main.isMain) corrupt("the main thread is not marked main");
   const rand = roots[6];
   if (!isArr(rand, 4)) corrupt("malformed random state");

@@ -1046,24 +1046,19 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
       )
     )
       fi--;
-    if (fi >= 0 && frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
+    if (fi >= 0 && frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.CloseUnwind)) {
       const f = frames[fi];
-      const value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, err, f.handler) : err.value;
+      if (f.flags & PROT) {
+        // close the pending to-be-closed variables from the loop, so that they can yield
+        const value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, err, f.handler) : err.value;
+        (th.unwinds ??= []).push({ level: f.func, value, func: f.func, flags: f.flags, nres: f.nres });
+      } else {
+        // a __close failed while an error unwinds: its error replaces the one in flight
+        const u = th.unwinds as Unwind[];
+        u[u.length - 1].value = err.value;
+      }
       closeUpvals(th, f.func);
       frames.length = fi;
-      // close the pending to-be-closed variables from the loop, so that they can yield
-      (th.unwinds ??= []).push({ level: f.func, value, func: f.func, flags: f.flags, nres: f.nres });
-      const r = continueUnwind(L, th);
-      if (r === Pre.Exit) return takeExit(L);
-      return undefined;
-    }
-    if (fi >= 0 && frames[fi].flags & FrameFlag.CloseUnwind) {
-      // a __close failed while an error unwinds: its error replaces the one in flight
-      const f = frames[fi];
-      closeUpvals(th, f.func);
-      frames.length = fi;
-      const u = th.unwinds as Unwind[];
-      u[u.length - 1].value = err.value;
       const r = continueUnwind(L, th);
       if (r === Pre.Exit) return takeExit(L);
       return undefined;
@@ -1796,27 +1791,27 @@ function run(L: InterpState): ExecResult {
         const ra = base + a;
         const step = stack[ra + 2];
         const count = stack[ra + 1];
+        let again: boolean;
         if (typeof step === "number" && typeof count === "number" && Number.isInteger(step)) {
-          if (count > 0) {
+          again = count > 0;
+          if (again) {
             stack[ra + 1] = count - 1;
             const v = (stack[ra] as number) + step;
             stack[ra] = v;
             stack[ra + 3] = v;
-            pc -= code[i + 2];
-            if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
           }
         } else if (typeof step === "number" && typeof count === "number") {
           // float loop with a non-integral step: plain numbers all the way
           const cur = stack[ra];
           const v = (typeof cur === "number" ? cur : (cur as LuaFloat).n) + step;
-          if (step > 0 ? v <= count : v >= count) {
+          again = step > 0 ? v <= count : v >= count;
+          if (again) {
             const fv = Number.isInteger(v) ? new LuaFloat(v) : v;
             stack[ra] = fv;
             stack[ra + 3] = fv;
-            pc -= code[i + 2];
-            if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
           }
-        } else if (forLoopSlow(stack, ra)) {
+        } else again = forLoopSlow(stack, ra);
+        if (again) {
           pc -= code[i + 2];
           if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
         }

@@ -3,10 +3,12 @@
 // The loop charges "fuel" at the points every long computation must pass: each backward
 // jump charges the length of the loop body it repeats, each Lua call charges one unit per
 // instruction of the called function (at most 64). When the fuel of the current chunk runs
-// out, checkLimits() adds it to the count, compares count, CPU time and estimated memory
-// with the limits and either refills or raises the limit's error. The count depends only
-// on the program, so an instruction budget fails at the same point on every machine. With
-// no limit set the chunk is so large that the check practically never runs.
+// out, checkLimits() adds it to the count, compares count and CPU time with the limits and
+// either refills or raises the limit's error. The count depends only on the program, so an
+// instruction budget fails at the same point on every machine. With neither limit set the
+// chunk is so large that the check practically never runs. Memory is checked where it is
+// allocated instead (heap.ts): when the running state's estimate passes its limit, the
+// allocation site measures what is reachable and raises only when that is still over.
 
 import { LuaError } from "./errors.js";
 import { measureMemory } from "./gc.js";
@@ -46,7 +48,7 @@ export interface LimitState extends LuaState {
 /** Lua frames per thread before "stack overflow" (PUC-Rio allows about 200000 Lua calls). */
 export const MAX_FRAMES = 200000;
 
-/** Fuel per check when only the memory or CPU limit is set. */
+/** Fuel per check when a CPU limit is set. */
 const CHECK_EVERY = 10_000;
 /** Fuel when no limit is set. */
 const NO_CHECK = 2 ** 52;
@@ -73,7 +75,7 @@ export function instructionsUsed(L: LuaState): number {
 export function refuel(L: LuaState): void {
   const S = L as LimitState;
   const lim = L.limits;
-  let chunk = lim.memory < Infinity || lim.cpuTime < Infinity ? CHECK_EVERY : NO_CHECK;
+  let chunk = lim.cpuTime < Infinity ? CHECK_EVERY : NO_CHECK;
   if (lim.instructions < Infinity) chunk = Math.max(0, Math.min(chunk, lim.instructions - L.usage.instructions));
   S.fuelChunk = chunk;
   S.fuel = chunk;
@@ -113,13 +115,9 @@ function memoryCrossed(L: LuaState): void {
   if (S.memBase > lim) {
     // measure again only after more allocation, whatever the script does with the error
     heap.checkAt = heap.bytes + Math.max(lim / 8, 1 << 20);
-    throw new LuaError(memoryMessage(lim));
+    throw new LuaError(`not enough memory (memory limit ${lim} bytes)`);
   }
   armMemoryCheck(L);
-}
-
-function memoryMessage(lim: number): string {
-  return `not enough memory (memory limit ${lim} bytes)`;
 }
 
 /** Stops counting: adds the run's CPU time and allocations to the usage. */
@@ -160,10 +158,6 @@ export function checkLimits(L: LuaState): string | undefined {
   if (lim.cpuTime < Infinity && S.runStart >= 0) {
     const used = L.usage.cpuMs + (now() - S.runStart);
     if (used > lim.cpuTime) return `CPU time limit exceeded (${lim.cpuTime} ms)`;
-  }
-  if (lim.memory < Infinity && memoryEstimate(L) > lim.memory) {
-    setMeasuredMemory(L, measureMemory(L));
-    if (S.memBase > lim.memory) return memoryMessage(lim.memory);
   }
   refuel(L);
   return undefined;

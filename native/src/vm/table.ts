@@ -14,7 +14,7 @@
 // Invariant: the hash part never holds key arr.length+1 (it is migrated into the array part
 // when the array grows up to it), so a border is always found in the array part.
 
-import { heap, SLOT_BYTES, TABLE_BYTES } from "./heap.js";
+import { account, SLOT_BYTES, TABLE_BYTES } from "./heap.js";
 import { floatToInteger, LuaFloat, type LuaValue } from "./value.js";
 
 const NOT_CACHED: unique symbol = Symbol("notCached");
@@ -40,7 +40,7 @@ export class LuaTable {
   private idxCache: LuaValue | typeof NOT_CACHED = NOT_CACHED;
 
   constructor() {
-    heap.bytes += TABLE_BYTES;
+    account(TABLE_BYTES);
   }
 
   /** Raw t.__index, cached until the "__index" field is written. */
@@ -171,7 +171,7 @@ export class LuaTable {
       }
       if (a === NO_VALUES) this.arr = [v];
       else a.push(v);
-      if ((heap.bytes += SLOT_BYTES) > heap.checkAt) heap.onCross();
+      account(SLOT_BYTES);
       if (this.hcount > 0) this.migrate();
       return;
     }
@@ -204,7 +204,7 @@ export class LuaTable {
     for (let j = 0; j < n; j++) if (a[j] === undefined) nils++;
     this.arr = a;
     this.arrNils = nils;
-    if ((heap.bytes += n * SLOT_BYTES) > heap.checkAt) heap.onCross();
+    account(n * SLOT_BYTES);
     if (this.hcount > 0) this.migrate();
   }
 
@@ -247,7 +247,7 @@ export class LuaTable {
       map = this.hmap as Map<unknown, number>;
     }
     map.set(mk, this.hkeys.length);
-    if ((heap.bytes += 3 * SLOT_BYTES) > heap.checkAt) heap.onCross();
+    account(3 * SLOT_BYTES);
     if (this.hkeys === NO_VALUES) {
       this.hkeys = [k];
       this.hvals = [v];
