@@ -56,11 +56,11 @@ class Pool {
 }
 const pool = new Pool(Math.max(2, os.availableParallelism()) + 1);
 
-function run(command: string, args: string[]): Promise<RunResult> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = ENV): Promise<RunResult> {
   return pool.run(
     () =>
       new Promise<RunResult>((resolve) => {
-        const child = spawn(command, args, { cwd: ROOT, env: ENV, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
         const out: Buffer[] = [];
         const err: Buffer[] = [];
         let timedOut = false;
@@ -114,17 +114,31 @@ for (const file of listPrograms(CORPUS)) {
   areas.set(area, list);
 }
 
+/**
+ * The engine runs every program twice: as it runs by default (functions are compiled to
+ * JavaScript once they are hot) and with ENDYMION_JIT=eager, where every function is
+ * compiled before its first call, so that the compiled tier meets the whole corpus.
+ */
+const JIT_ENV: NodeJS.ProcessEnv = { ...ENV, ENDYMION_JIT: "eager" };
+
 /** All programs in run order; each test also starts the next few runs so the pool stays busy. */
 const ordered = [...areas.values()].flat();
 const PREFETCH = 12;
-const started = new Map<string, Promise<[RunResult, RunResult]>>();
-function results(rel: string): Promise<[RunResult, RunResult]> {
+const started = new Map<string, Promise<[RunResult, RunResult, RunResult]>>();
+function results(rel: string): Promise<[RunResult, RunResult, RunResult]> {
   const at = ordered.indexOf(rel);
   for (const next of [rel, ...ordered.slice(at + 1, at + 1 + PREFETCH)]) {
     if (!started.has(next))
-      started.set(next, Promise.all([run(ORACLE, [next]), run(process.execPath, [CLI, "lua", next])]));
+      started.set(
+        next,
+        Promise.all([
+          run(ORACLE, [next]),
+          run(process.execPath, [CLI, "lua", next]),
+          run(process.execPath, [CLI, "lua", next], JIT_ENV),
+        ]),
+      );
   }
-  return started.get(rel) as Promise<[RunResult, RunResult]>;
+  return started.get(rel) as Promise<[RunResult, RunResult, RunResult]>;
 }
 
 const cliBuilt = fs.existsSync(CLI);
@@ -152,30 +166,32 @@ for (const [area, files] of areas) {
         if (!cliBuilt) throw new Error(CLI_MISSING);
         if (!oracleOk) throw new Error(ORACLE_MISSING);
 
-        const [oracle, engine] = await results(rel);
+        const [oracle, engine, compiled] = await results(rel);
 
+        const stderrOf = (r: RunResult, how: string) =>
+          r.stderr ? `engine stderr, ${how} (first lines):\n${r.stderr.split("\n").slice(0, 8).join("\n")}` : "";
         const context = [
           `program: ${rel}`,
           `oracle: ${ORACLE} ${rel}  (status ${oracle.status})`,
-          `engine: node ${path.relative(ROOT, CLI) || CLI} lua ${rel}  (status ${engine.status})`,
-          engine.stderr ? `engine stderr (first lines):\n${engine.stderr.split("\n").slice(0, 8).join("\n")}` : "",
+          `engine: node ${path.relative(ROOT, CLI) || CLI} lua ${rel}  (status ${engine.status}; ENDYMION_JIT=eager: ${compiled.status})`,
+          stderrOf(engine, "default"),
+          stderrOf(compiled, "ENDYMION_JIT=eager"),
         ]
           .filter(Boolean)
           .join("\n");
 
         // One structural comparison so that a failure shows every difference at once.
         const compareStderr = oracle.stderr.length > 0;
-        const actual = {
-          stdout: engine.stdout,
-          status: engine.status,
-          stderrFirstLine: compareStderr ? firstStderrLine(engine.stderr, /^lua: /) : "(not compared)",
-        };
-        const expected = {
-          stdout: oracle.stdout,
-          status: oracle.status,
-          stderrFirstLine: compareStderr ? firstStderrLine(oracle.stderr, ORACLE_PREFIX) : "(not compared)",
-        };
-        expect(actual, context).toEqual(expected);
+        const outcome = (r: RunResult, prefix: RegExp) => ({
+          stdout: r.stdout,
+          status: r.status,
+          stderrFirstLine: compareStderr ? firstStderrLine(r.stderr, prefix) : "(not compared)",
+        });
+        const expected = outcome(oracle, ORACLE_PREFIX);
+        expect({ default: outcome(engine, /^lua: /), compiled: outcome(compiled, /^lua: /) }, context).toEqual({
+          default: expected,
+          compiled: expected,
+        });
       });
     }
   });

@@ -47,12 +47,16 @@ const REPORTED = ["coroutine", "calls", "locals", "errors"];
 let dir = "";
 
 /** Runs one prepared file; returns exit status and the first stderr line. */
-function run(name: string, timeoutMs = 120_000): { status: number | null; first: string } {
+function run(
+  name: string,
+  timeoutMs = 120_000,
+  extraEnv: NodeJS.ProcessEnv = {},
+): { status: number | null; first: string } {
   const r = spawnSync("node", [cli, "lua", path.join(dir, `${name}.lua`)], {
     cwd: root,
     encoding: "latin1",
     timeout: timeoutMs,
-    env: { ...process.env, LUA_PATH: `${dir}/?.lua;;`, LUA_PATH_5_4: `${dir}/?.lua;;` },
+    env: { ...process.env, LUA_PATH: `${dir}/?.lua;;`, LUA_PATH_5_4: `${dir}/?.lua;;`, ...extraEnv },
   });
   return { status: r.status, first: (r.stderr ?? "").split("\n")[0] || (r.error ? String(r.error) : "") };
 }
@@ -82,6 +86,18 @@ describe.skipIf(!available)("official Lua 5.4.8 suite", () => {
     for (const name of REQUIRED) {
       it(name, () => {
         const r = run(name);
+        expect(r.first).toBe("");
+        expect(r.status).toBe(0);
+      });
+    }
+  });
+
+  // ENDYMION_JIT=eager compiles every function to JavaScript before its first call: the
+  // compiled tier must pass the same files
+  describe.concurrent("required files pass unmodified with every function compiled", () => {
+    for (const name of REQUIRED) {
+      it(name, () => {
+        const r = run(name, 120_000, { ENDYMION_JIT: "eager" });
         expect(r.first).toBe("");
         expect(r.status).toBe(0);
       });

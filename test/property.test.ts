@@ -20,7 +20,7 @@
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { createState, LuaError, LuaSyntaxError, openLibs, runMain } from "../native/dist/index.js";
+import { createState, jitOptions, LuaError, LuaSyntaxError, openLibs, runMain } from "../native/dist/index.js";
 
 const ORACLE = process.env.LUA_ORACLE ?? "lua5.4";
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
@@ -49,7 +49,21 @@ interface Outcome {
   crash?: string;
 }
 
-function runEngine(src: string): Outcome {
+/**
+ * Runs src on the engine; `compiled` compiles every function to JavaScript before its
+ * first call (the compiled tier), instead of only hot ones.
+ */
+function runEngine(src: string, compiled = false): Outcome {
+  const threshold = jitOptions.threshold;
+  if (compiled) jitOptions.threshold = 0;
+  try {
+    return runEngineNow(src);
+  } finally {
+    jitOptions.threshold = threshold;
+  }
+}
+
+function runEngineNow(src: string): Outcome {
   let stdout = "";
   const L = createState({ stdout: (s: string) => void (stdout += s), stderr: () => {} });
   openLibs(L);
@@ -97,21 +111,22 @@ const dropNaNSign = (s: string) => s.replace(/-nan/g, "nan");
 /** Runs src on both interpreters and throws (with the program) when they disagree. */
 function agree(src: string, normalize?: (stdout: string) => string): void {
   const want = runOracle(src);
-  const got = runEngine(src);
-  if (normalize) {
-    want.stdout = normalize(want.stdout);
-    got.stdout = normalize(got.stdout);
-  }
-  const ok =
-    got.crash === undefined &&
-    got.stdout === want.stdout &&
-    (want.error === undefined
-      ? got.error === undefined
-      : got.error !== undefined && stripPosition(got.error) === stripPosition(want.error));
-  if (!ok) {
-    throw new Error(
-      `engine and ${ORACLE} disagree\n--- program ---\n${src}\n--- ${ORACLE} ---\n${show(want)}\n--- endymion ---\n${show(got)}\n`,
-    );
+  if (normalize) want.stdout = normalize(want.stdout);
+  for (const compiled of [false, true]) {
+    const got = runEngine(src, compiled);
+    if (normalize) got.stdout = normalize(got.stdout);
+    const ok =
+      got.crash === undefined &&
+      got.stdout === want.stdout &&
+      (want.error === undefined
+        ? got.error === undefined
+        : got.error !== undefined && stripPosition(got.error) === stripPosition(want.error));
+    if (!ok) {
+      const how = compiled ? "endymion, every function compiled" : "endymion";
+      throw new Error(
+        `engine and ${ORACLE} disagree\n--- program ---\n${src}\n--- ${ORACLE} ---\n${show(want)}\n--- ${how} ---\n${show(got)}\n`,
+      );
+    }
   }
 }
 

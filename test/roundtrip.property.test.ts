@@ -26,6 +26,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EndymionRuntime, type HandlerSession, type HostCommand } from "../core/dist/index.js";
+import { jitOptions } from "../native/dist/index.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
 const PARAMS: fc.Parameters<unknown> = {
@@ -1453,6 +1454,25 @@ return {ok, e}`),
 });
 
 // ---------------------------------------------------------------------------------------
+
+describe("round trip at every yield: generated workflow scripts, every function compiled", () => {
+  it("suspensions inside compiled code survive the round trips", () => {
+    // the compiled tier (vm/jit.ts) keeps registers in JS locals between host calls: with
+    // every function compiled before its first call, every suspension happens in it
+    const threshold = jitOptions.threshold;
+    jitOptions.threshold = 0;
+    try {
+      fc.assert(
+        fc.property(programArb, (src) => {
+          agree(src);
+        }),
+        { ...PARAMS, numRuns: Math.max(1, Math.floor(RUNS / 2)) },
+      );
+    } finally {
+      jitOptions.threshold = threshold;
+    }
+  });
+});
 
 describe("round trip at every yield: generated workflow scripts", () => {
   it("a dehydrate -> fresh runtime -> hydrate at every yield changes neither result nor commands", () => {

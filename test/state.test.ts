@@ -2,8 +2,20 @@
 // runtime; states are deterministic; changed scripts, signatures and values that cannot
 // be written are reported clearly.
 
+import { jitOptions } from "@endymion/native";
 import { EndymionRuntime, type HandlerSession, StateError } from "endymion";
 import { describe, expect, it } from "vitest";
+
+/** Runs fn with every Lua function compiled to JavaScript before its first call. */
+function compiled<T>(fn: () => T): T {
+  const threshold = jitOptions.threshold;
+  jitOptions.threshold = 0;
+  try {
+    return fn();
+  } finally {
+    jitOptions.threshold = threshold;
+  }
+}
 
 const LIBS = ["base", "string", "table", "math", "coroutine", "utf8"];
 
@@ -209,10 +221,30 @@ describe("suspension survives a round trip at every yield", () => {
       ["one1", "two2", "three3", `float2.0-inf${-(2n ** 63n)}3255`],
     ],
     ["emit and log", `sys.emit("started", { id = 1 }) sys.log("warn", "careful", 1) return sys.invoke("x")`, 3],
+    [
+      "inside hot loops and calls that run as compiled code",
+      `local function work(i)
+         local acc = 0
+         for j = 1, 40 do acc = acc + j * i end
+         if i % 7 == 0 then acc = acc + sys.invoke("x") end
+         return acc
+       end
+       local total, f = 0, 0.5
+       for i = 1, 60 do total = total + work(i); f = f * 1.25 end
+       return { total, f }`,
+      // 820 * (1 + ... + 60), plus the answers 1..8 of the calls at i = 7, 14, ..., 56
+      [820 * 1830 + 36, Array.from({ length: 60 }).reduce((x: number) => x * 1.25, 0.5)],
+    ],
   ];
   for (const [name, body, expected] of cases) {
     it(name, () => {
       const r = both(wf(body));
+      expect(r.error).toBeUndefined();
+      expect(r.status).toBe("completed");
+      if (expected !== undefined) expect(r.result).toEqual(expected);
+    });
+    it(`${name}, every function compiled`, () => {
+      const r = compiled(() => both(wf(body)));
       expect(r.error).toBeUndefined();
       expect(r.status).toBe("completed");
       if (expected !== undefined) expect(r.result).toEqual(expected);

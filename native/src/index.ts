@@ -70,6 +70,7 @@ export { argError, LuaError, LuaSyntaxError, NativeError, nativeError } from "./
 export { Frame, FrameFlag, LuaThread } from "./vm/frames.js";
 export { type ChunkInfo, Closure, Intrinsic, NativeFunction, Proto, TailCall, UpVal } from "./vm/function.js";
 export { callValue, type ExecResult, execute, resumeFromJS, resumeHost } from "./vm/interp.js";
+export { jitOptions } from "./vm/jit.js";
 export {
   applyLimits,
   endRun,

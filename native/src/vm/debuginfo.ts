@@ -230,3 +230,10 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
   lines.push("\t[C]: in ?");
   return lines.join("\n");
 }
+
+/** Name of the local in register reg at pc (for "variable 'x' got a non-closable value"). */
+export function varInfoName(p: Proto, pc: number, reg: number): string {
+  for (const v of p.locVars)
+    if (v.reg === reg && v.startPc <= pc + 1 && (v.endPc === -1 || v.endPc > pc)) return v.name;
+  return "?";
+}

@@ -1,5 +1,6 @@
 // Functions: prototypes (compiled code), Lua closures, upvalue cells and natives.
 
+import type { JitFn, JitInfo } from "./jit.js";
 import type { LuaState } from "./state.js";
 import type { LuaValue } from "./value.js";
 
@@ -49,6 +50,14 @@ export class Proto {
   index = 0;
   /** The chunk this prototype belongs to (set by the loader). */
   chunk: ChunkInfo | undefined = undefined;
+  /** Calls and loop iterations so far, for the compiled tier (vm/jit.ts). Not part of the state. */
+  hot = 0;
+  /** The compiled tier's analysis and variants, once compiled. */
+  jit: JitInfo | undefined = undefined;
+  /** The compiled variant entered at pc 0. */
+  jit0: JitFn | undefined = undefined;
+  /** Set when this prototype is not compiled. */
+  jitOff = false;
 }
 
 /** What identifies a loaded chunk: its name and source text (for the state format). */

@@ -9,12 +9,13 @@
 // which is a "C-call boundary": nothing can yield across it.
 
 import { Op } from "../compiler/opcodes.js";
-import { callSiteName, framePosition, traceback, varInfo } from "./debuginfo.js";
+import { callSiteName, framePosition, traceback, varInfo, varInfoName } from "./debuginfo.js";
 import { LuaError, NativeError } from "./errors.js";
 import { Frame, FrameFlag, type LuaThread, type PendingCall, type Unwind } from "./frames.js";
-import { Closure, Intrinsic, NativeFunction, NO_FAST, TailCall, UpVal } from "./function.js";
+import { Closure, Intrinsic, NativeFunction, NO_FAST, type Proto, TailCall, UpVal } from "./function.js";
 import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
 import { account, CLOSURE_BYTES } from "./heap.js";
+import { installJitRuntime, type JitFn, jitEntry, jitHot, jitOptions } from "./jit.js";
 import { checkLimits, initLimits, type LimitState, MAX_FRAMES } from "./limits.js";
 import {
   ARITH_EVENTS,
@@ -232,6 +233,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
   for (;;) {
     if (fn instanceof Closure) {
       const p = fn.proto;
+      if (p.jit0 === undefined) jitHot(p);
       const np = p.numParams;
       let varargs: LuaValue[] = EMPTY;
       if (p.isVararg && nargs > np) varargs = stack.slice(func + 1 + np, func + 1 + nargs);
@@ -1010,6 +1012,7 @@ function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number
 export function execute(L0: LuaState, pendingError?: LuaError): ExecResult {
   const L = L0 as InterpState;
   let err: LuaError | undefined = pendingError;
+  const depth = jsDepth;
   for (;;) {
     try {
       if (err !== undefined) {
@@ -1020,6 +1023,7 @@ export function execute(L0: LuaState, pendingError?: LuaError): ExecResult {
       }
       return run(L);
     } catch (e) {
+      jsDepth = depth; // compiled frames the error went through did not count themselves out
       if (e instanceof Escape) throw e.err;
       err = toLuaError(L, e);
       L.nativeCtx = false; // back in the loop, whatever native threw
@@ -1131,782 +1135,789 @@ function takeExit(L: InterpState): ExecResult {
   return { kind: "return", values: L.jsResults };
 }
 
-/** The dispatch loop proper. */
+/**
+ * The dispatch loop proper. Each turn of the outer loop takes the top frame: compiled code
+ * runs it when its prototype has a compiled entry at the frame's pc (vm/jit.ts), else the
+ * interpreter does, until the frames change.
+ */
 function run(L: InterpState): ExecResult {
-  let th = L.current;
-  let stack = th.stack;
-  let f = th.frames[th.frames.length - 1];
-  let cl = f.closure;
-  let p = cl.proto;
-  let code = p.code;
-  let K = p.k;
-  let base = f.base;
-  let pc = f.pc;
-  for (;;) {
-    const i = pc << 2;
-    const op = code[i];
-    const a = code[i + 1];
-    pc++;
-    let reload = false;
-    switch (op) {
-      case Op.Move:
-        stack[base + a] = stack[base + code[i + 2]];
-        break;
-      case Op.LoadK:
-        stack[base + a] = K[code[i + 2]];
-        break;
-      case Op.LoadNil: {
-        const n = code[i + 2];
-        for (let j = 0; j < n; j++) stack[base + a + j] = undefined;
-        break;
+  outer: for (;;) {
+    const th = L.current;
+    const stack = th.stack;
+    let f = th.frames[th.frames.length - 1];
+    if (f === undefined) {
+      // a thread whose body was a native finished; nothing to run here
+      throw new Error("interpreter: no frame to run");
+    }
+    let cl = f.closure;
+    let p = cl.proto;
+    if (p.jit !== undefined) {
+      const fn = jitEntry(p, f.pc);
+      if (fn !== undefined) {
+        if (fn(L, th, f) === 2) return takeExit(L);
+        continue;
       }
-      case Op.LoadTrue:
-        stack[base + a] = true;
-        break;
-      case Op.LoadFalse:
-        stack[base + a] = false;
-        break;
-      case Op.GetUpval:
-        stack[base + a] = cl.upvals[code[i + 2]].get();
-        break;
-      case Op.SetUpval:
-        cl.upvals[code[i + 2]].set(stack[base + a]);
-        break;
-      case Op.GetTabUp: {
-        const t = cl.upvals[code[i + 2]].get();
-        const c = code[i + 3];
-        const k = c >= 0 ? stack[base + c] : K[-1 - c];
-        let v: LuaValue | typeof PENDING;
-        if (
-          t instanceof LuaTable &&
-          (v = typeof k === "string" ? t.getStrIC(k, p.ic, pc - 1) : t.get(k)) !== undefined
-        ) {
-          stack[base + a] = v;
+    }
+    let code = p.code;
+    let K = p.k;
+    let base = f.base;
+    let pc = f.pc;
+    for (;;) {
+      const i = pc << 2;
+      const op = code[i];
+      const a = code[i + 1];
+      pc++;
+      let reload = false;
+      switch (op) {
+        case Op.Move:
+          stack[base + a] = stack[base + code[i + 2]];
+          break;
+        case Op.LoadK:
+          stack[base + a] = K[code[i + 2]];
+          break;
+        case Op.LoadNil: {
+          const n = code[i + 2];
+          for (let j = 0; j < n; j++) stack[base + a + j] = undefined;
           break;
         }
-        f.pc = pc;
-        v = index(L, t, k, f, UPVAL_INFO);
-        if (v === PENDING) reload = true;
-        else stack[base + a] = v;
-        break;
-      }
-      case Op.GetTable: {
-        const b = code[i + 2];
-        const t = stack[base + b];
-        const c = code[i + 3];
-        const k = c >= 0 ? stack[base + c] : K[-1 - c];
-        let v: LuaValue | typeof PENDING;
-        if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
-          stack[base + a] = v;
+        case Op.LoadTrue:
+          stack[base + a] = true;
           break;
-        }
-        f.pc = pc;
-        v = index(L, t, k, f, b);
-        if (v === PENDING) reload = true;
-        else stack[base + a] = v;
-        break;
-      }
-      case Op.GetField: {
-        const b = code[i + 2];
-        const t = stack[base + b];
-        const k = K[code[i + 3]] as string;
-        let v: LuaValue | typeof PENDING;
-        if (t instanceof LuaTable && (v = t.getStrIC(k, p.ic, pc - 1)) !== undefined) {
-          stack[base + a] = v;
+        case Op.LoadFalse:
+          stack[base + a] = false;
           break;
-        }
-        f.pc = pc;
-        v = index(L, t, k, f, b);
-        if (v === PENDING) reload = true;
-        else stack[base + a] = v;
-        break;
-      }
-      case Op.SetTabUp: {
-        const t = cl.upvals[a].get();
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const k = b >= 0 ? stack[base + b] : K[-1 - b];
-        const v = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (t instanceof LuaTable && t.metatable === undefined && typeof k === "string") {
-          if (!t.setStrIC(k, v, p.ic, pc - 1)) t.set(k, v);
-        } else {
+        case Op.GetUpval:
+          stack[base + a] = cl.upvals[code[i + 2]].get();
+          break;
+        case Op.SetUpval:
+          cl.upvals[code[i + 2]].set(stack[base + a]);
+          break;
+        case Op.GetTabUp: {
+          const t = cl.upvals[code[i + 2]].get();
+          const c = code[i + 3];
+          const k = c >= 0 ? stack[base + c] : K[-1 - c];
+          let v: LuaValue | typeof PENDING;
+          if (
+            t instanceof LuaTable &&
+            (v = typeof k === "string" ? t.getStrIC(k, p.ic, pc - 1) : t.get(k)) !== undefined
+          ) {
+            stack[base + a] = v;
+            break;
+          }
           f.pc = pc;
-          const before = th.frames.length;
-          setIndex(L, t, k, v, f, NO_INFO);
-          if (th.frames.length !== before) reload = true;
+          v = index(L, t, k, f, UPVAL_INFO);
+          if (v === PENDING) reload = true;
+          else stack[base + a] = v;
+          break;
         }
-        break;
-      }
-      case Op.SetTable:
-      case Op.SetField: {
-        const t = stack[base + a];
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const k = op === Op.SetField ? K[b] : b >= 0 ? stack[base + b] : K[-1 - b];
-        const v = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (t instanceof LuaTable && t.metatable === undefined) {
-          if (typeof k === "number" && Number.isInteger(k)) t.setInt(k, v);
-          else if (typeof k === "string") {
+        case Op.GetTable: {
+          const b = code[i + 2];
+          const t = stack[base + b];
+          const c = code[i + 3];
+          const k = c >= 0 ? stack[base + c] : K[-1 - c];
+          let v: LuaValue | typeof PENDING;
+          if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
+            stack[base + a] = v;
+            break;
+          }
+          f.pc = pc;
+          v = index(L, t, k, f, b);
+          if (v === PENDING) reload = true;
+          else stack[base + a] = v;
+          break;
+        }
+        case Op.GetField: {
+          const b = code[i + 2];
+          const t = stack[base + b];
+          const k = K[code[i + 3]] as string;
+          let v: LuaValue | typeof PENDING;
+          if (t instanceof LuaTable && (v = t.getStrIC(k, p.ic, pc - 1)) !== undefined) {
+            stack[base + a] = v;
+            break;
+          }
+          f.pc = pc;
+          v = index(L, t, k, f, b);
+          if (v === PENDING) reload = true;
+          else stack[base + a] = v;
+          break;
+        }
+        case Op.SetTabUp: {
+          const t = cl.upvals[a].get();
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const k = b >= 0 ? stack[base + b] : K[-1 - b];
+          const v = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (t instanceof LuaTable && t.metatable === undefined && typeof k === "string") {
             if (!t.setStrIC(k, v, p.ic, pc - 1)) t.set(k, v);
           } else {
             f.pc = pc;
-            rawSetChecked(L, t, k, v);
+            const before = th.frames.length;
+            setIndex(L, t, k, v, f, NO_INFO);
+            if (th.frames.length !== before) reload = true;
           }
-        } else {
-          f.pc = pc;
-          const before = th.frames.length;
-          setIndex(L, t, k, v, f, a);
-          if (th.frames.length !== before) reload = true;
+          break;
         }
-        break;
-      }
-      case Op.NewTable:
-        stack[base + a] = new LuaTable();
-        if (++L.gcDebt > GC_STEP && hasWeakTables(L)) collectWeakTables(L);
-        break;
-      case Op.Self: {
-        const b = code[i + 2];
-        const t = stack[base + b];
-        const c = code[i + 3];
-        const k = c >= 0 ? stack[base + c] : K[-1 - c];
-        stack[base + a + 1] = t;
-        let v: LuaValue | typeof PENDING;
-        if (t instanceof LuaTable && typeof k === "string") {
-          if ((v = t.getStr(k)) !== undefined) {
+        case Op.SetTable:
+        case Op.SetField: {
+          const t = stack[base + a];
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const k = op === Op.SetField ? K[b] : b >= 0 ? stack[base + b] : K[-1 - b];
+          const v = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (t instanceof LuaTable && t.metatable === undefined) {
+            if (typeof k === "number" && Number.isInteger(k)) t.setInt(k, v);
+            else if (typeof k === "string") {
+              if (!t.setStrIC(k, v, p.ic, pc - 1)) t.set(k, v);
+            } else {
+              f.pc = pc;
+              rawSetChecked(L, t, k, v);
+            }
+          } else {
+            f.pc = pc;
+            const before = th.frames.length;
+            setIndex(L, t, k, v, f, a);
+            if (th.frames.length !== before) reload = true;
+          }
+          break;
+        }
+        case Op.NewTable:
+          stack[base + a] = new LuaTable();
+          if (++L.gcDebt > GC_STEP && hasWeakTables(L)) collectWeakTables(L);
+          break;
+        case Op.Self: {
+          const b = code[i + 2];
+          const t = stack[base + b];
+          const c = code[i + 3];
+          const k = c >= 0 ? stack[base + c] : K[-1 - c];
+          stack[base + a + 1] = t;
+          let v: LuaValue | typeof PENDING;
+          if (t instanceof LuaTable && typeof k === "string") {
+            if ((v = t.getStr(k)) !== undefined) {
+              stack[base + a] = v;
+              break;
+            }
+            // the usual class: one hop through a metatable whose __index is a table
+            const mt = t.metatable;
+            const h = mt === undefined ? undefined : mt.metaIndex();
+            if (h instanceof LuaTable && (v = h.getStrIC(k, p.ic, pc - 1)) !== undefined) {
+              stack[base + a] = v;
+              break;
+            }
+          } else if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
             stack[base + a] = v;
             break;
           }
-          // the usual class: one hop through a metatable whose __index is a table
-          const mt = t.metatable;
-          const h = mt === undefined ? undefined : mt.metaIndex();
-          if (h instanceof LuaTable && (v = h.getStrIC(k, p.ic, pc - 1)) !== undefined) {
-            stack[base + a] = v;
-            break;
-          }
-        } else if (t instanceof LuaTable && (v = t.get(k)) !== undefined) {
-          stack[base + a] = v;
-          break;
-        }
-        f.pc = pc;
-        v = index(L, t, k, f, b);
-        if (v === PENDING) reload = true;
-        else stack[base + a] = v;
-        break;
-      }
-      case Op.Add: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = x + y;
-          if (Number.isInteger(r)) {
-            if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
-            } else stack[base + a] = new LuaFloat(r);
-          } else stack[base + a] = r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const r = boxedFloatArith(op, x, y);
-          if (r !== undefined) {
-            stack[base + a] = r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Sub: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = x - y; // (-0.0 is boxed, so x - 0 needs no care here: see arith)
-          if (Number.isInteger(r)) {
-            if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) - BigInt(y));
-            } else stack[base + a] = new LuaFloat(r);
-          } else stack[base + a] = r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const r = boxedFloatArith(c < 0 && y === 0 ? Op.Add : op, x, y);
-          if (r !== undefined) {
-            stack[base + a] = r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Mul: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = x * y;
-          if (Number.isInteger(r)) {
-            if (Number.isInteger(x) && Number.isInteger(y)) {
-              stack[base + a] =
-                r <= 9007199254740991 && r >= -9007199254740991 ? r + 0 : normInt(BigInt(x) * BigInt(y));
-            } else stack[base + a] = new LuaFloat(r);
-          } else stack[base + a] = r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const r = boxedFloatArith(op, x, y);
-          if (r !== undefined) {
-            stack[base + a] = r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Div: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = x / y;
-          stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-          break;
-        }
-        if (x instanceof LuaFloat || y instanceof LuaFloat) {
-          const r = boxedFloatArith(op, x, y);
-          if (r !== undefined) {
-            stack[base + a] = r;
-            break;
-          }
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Mod: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number" && y !== 0 && Number.isInteger(x) && Number.isInteger(y)) {
-          let m = x % y;
-          if (m !== 0 && m < 0 !== y < 0) m += y;
-          stack[base + a] = m + 0;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.IDiv: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (
-          typeof x === "number" &&
-          typeof y === "number" &&
-          y !== 0 &&
-          Number.isInteger(x) &&
-          Number.isInteger(y) &&
-          x < 2147483648 &&
-          x > -2147483648
-        ) {
-          // |x| < 2^31: the rounded quotient cannot cross an integer, so floor is exact
-          stack[base + a] = Math.floor(x / y) + 0;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.BAnd:
-      case Op.BOr:
-      case Op.BXor: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number" && (x | 0) === x && (y | 0) === y) {
-          // 32-bit operands: JS's int32 operations agree with Lua's 64-bit ones
-          stack[base + a] = op === Op.BAnd ? x & y : op === Op.BOr ? x | y : x ^ y;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Pow: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        if (typeof x === "number" && typeof y === "number") {
-          const r = y === 2 ? x * x : x ** y;
-          stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Shl:
-      case Op.Shr: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        f.pc = pc;
-        const r = arith(L, f, op, x, y, b, c);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.AddI: {
-        const b = code[i + 2];
-        const x = stack[base + b];
-        const y = code[i + 3];
-        if (typeof x === "number") {
-          const r = x + y;
-          if (Number.isInteger(x)) {
-            stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
-          } else stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.Add, x, y, b, NO_INFO);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Unm: {
-        const b = code[i + 2];
-        const x = stack[base + b];
-        if (typeof x === "number") {
-          stack[base + a] = Number.isInteger(x) ? (x === 0 ? 0 : -x) : -x;
-          break;
-        }
-        f.pc = pc;
-        const r = arith(L, f, Op.Unm, x, x, b, b);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.BNot: {
-        const b = code[i + 2];
-        const x = stack[base + b];
-        f.pc = pc;
-        const r = arith(L, f, Op.BNot, x, x, b, b);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Not:
-        stack[base + a] = !truthy(stack[base + code[i + 2]]);
-        break;
-      case Op.Len: {
-        const b = code[i + 2];
-        const x = stack[base + b];
-        if (x instanceof LuaTable && x.metatable === undefined) {
-          stack[base + a] = x.length();
-          break;
-        }
-        f.pc = pc;
-        const r = length(L, f, x, b);
-        if (r === PENDING) reload = true;
-        else stack[base + a] = r;
-        break;
-      }
-      case Op.Concat: {
-        const n = f.extra > 0 ? f.extra : code[i + 2];
-        const x = stack[base + a];
-        const y = stack[base + a + 1];
-        if (n === 2 && typeof x === "string" && typeof y === "string") {
-          stack[base + a] = x + y;
-          break;
-        }
-        f.pc = pc;
-        if (concat(L, th, f, base + a, n) === PENDING) reload = true;
-        break;
-      }
-      case Op.Close: {
-        f.pc = pc;
-        const level = base + a;
-        if (th.openUpvals.length > 0) closeUpvals(th, level);
-        if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
-          // come back here until every variable is closed
-          if (closeOneTbc(L, th, f) === PENDING) reload = true;
-          else pc--;
-        }
-        break;
-      }
-      case Op.Tbc: {
-        f.pc = pc;
-        const v = stack[base + a];
-        if (v !== undefined && v !== false) {
-          if (getMetamethod(L, v, "__close") === undefined) {
-            const name = varInfoName(p, pc - 1, a);
-            rtError(L, `variable '${name}' got a non-closable value`);
-          }
-          th.tbc.push(base + a);
-        }
-        break;
-      }
-      case Op.Jmp: {
-        if (a > 0) {
           f.pc = pc;
-          const level = base + a - 1;
-          if (th.openUpvals.length > 0) closeUpvals(th, level);
-          if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
-            if (closeOneTbc(L, th, f) === PENDING) reload = true;
-            else pc--;
-            break;
-          }
-        }
-        pc += code[i + 2];
-        if (code[i + 2] < 0 && (L.fuel += code[i + 2]) < 0) fuelAt(L, f, pc);
-        break;
-      }
-      case Op.Eq: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        let r: boolean | typeof PENDING;
-        if (x === y) r = true;
-        else if (typeof x === "object" || typeof y === "object" || typeof x !== typeof y) {
-          f.pc = pc;
-          r = equals(L, f, x, y);
-        } else r = false;
-        if (r === PENDING) reload = true;
-        else if (r !== (a !== 0)) pc++;
-        break;
-      }
-      case Op.EqK: {
-        const x = stack[base + code[i + 2]];
-        const y = K[code[i + 3]];
-        let r: boolean;
-        if (x === y) r = true;
-        else if (typeof x === "string" || typeof y === "string" || x === undefined || typeof x === "boolean") r = false;
-        else r = rawEquals(x, y);
-        if (r !== (a !== 0)) pc++;
-        break;
-      }
-      case Op.Lt: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        let r: boolean | typeof PENDING;
-        if (typeof x === "number" && typeof y === "number") r = x < y;
-        else {
-          f.pc = pc;
-          r = compare(L, f, false, x, y);
-        }
-        if (r === PENDING) reload = true;
-        else if (r !== (a !== 0)) pc++;
-        break;
-      }
-      case Op.Le: {
-        const b = code[i + 2];
-        const c = code[i + 3];
-        const x = b >= 0 ? stack[base + b] : K[-1 - b];
-        const y = c >= 0 ? stack[base + c] : K[-1 - c];
-        let r: boolean | typeof PENDING;
-        if (typeof x === "number" && typeof y === "number") r = x <= y;
-        else {
-          f.pc = pc;
-          r = compare(L, f, true, x, y);
-        }
-        if (r === PENDING) reload = true;
-        else if (r !== (a !== 0)) pc++;
-        break;
-      }
-      case Op.Test: {
-        const v = stack[base + a];
-        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) pc++;
-        break;
-      }
-      case Op.TestSet: {
-        const v = stack[base + code[i + 2]];
-        if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) pc++;
-        else stack[base + a] = v;
-        break;
-      }
-      case Op.Call: {
-        const b = code[i + 2];
-        const func = base + a;
-        const nargs = b !== 0 ? b - 1 : f.top - func - 1;
-        f.pc = pc;
-        const fn = stack[func];
-        if (fn instanceof Closure && !fn.proto.isVararg && th.frames.length < L.maxFrames) {
-          // the common Lua-to-Lua call, inlined: push the frame and continue there
-          const np = fn.proto;
-          if ((L.fuel -= np.cost) < 0) outOfFuel(L);
-          const nb = func + 1;
-          if (nb + np.maxStack + 1 > stack.length) th.ensure(nb + np.maxStack + 1);
-          for (let j = nargs; j < np.numParams; j++) stack[nb + j] = undefined;
-          const cd = f.cdepth;
-          f = new Frame(fn, nb, func, code[i + 3] - 1, EMPTY, 0);
-          f.cdepth = cd;
-          th.frames.push(f);
-          cl = fn;
-          p = np;
-          code = np.code;
-          K = np.k;
-          base = nb;
-          pc = 0;
+          v = index(L, t, k, f, b);
+          if (v === PENDING) reload = true;
+          else stack[base + a] = v;
           break;
         }
-        if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
-          if (nargs === 1 && fn.fast1 !== undefined && code[i + 3] === 2) {
-            const r = fn.fast1(stack[func + 1]);
-            if (r !== NO_FAST) {
-              stack[func] = r;
+        case Op.Add: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (typeof x === "number" && typeof y === "number") {
+            const r = x + y;
+            if (Number.isInteger(r)) {
+              if (Number.isInteger(x) && Number.isInteger(y)) {
+                stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
+              } else stack[base + a] = new LuaFloat(r);
+            } else stack[base + a] = r;
+            break;
+          }
+          if (x instanceof LuaFloat || y instanceof LuaFloat) {
+            const r = boxedFloatArith(op, x, y);
+            if (r !== undefined) {
+              stack[base + a] = r;
               break;
             }
           }
-          // a plain native: call it and place its results here
-          const res = callNative(L, fn, nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs), false);
-          const want = code[i + 3] - 1;
-          const n = res === undefined ? 0 : res.length;
-          if (want < 0) {
-            if (func + n + 1 > stack.length) th.ensure(func + n + 1);
-            for (let j = 0; j < n; j++) stack[func + j] = (res as LuaValue[])[j];
-            f.top = func + n;
-          } else {
-            for (let j = 0; j < want; j++) stack[func + j] = j < n ? (res as LuaValue[])[j] : undefined;
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Sub: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (typeof x === "number" && typeof y === "number") {
+            const r = x - y; // (-0.0 is boxed, so x - 0 needs no care here: see arith)
+            if (Number.isInteger(r)) {
+              if (Number.isInteger(x) && Number.isInteger(y)) {
+                stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) - BigInt(y));
+              } else stack[base + a] = new LuaFloat(r);
+            } else stack[base + a] = r;
+            break;
+          }
+          if (x instanceof LuaFloat || y instanceof LuaFloat) {
+            const r = boxedFloatArith(c < 0 && y === 0 ? Op.Add : op, x, y);
+            if (r !== undefined) {
+              stack[base + a] = r;
+              break;
+            }
+          }
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Mul: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (typeof x === "number" && typeof y === "number") {
+            const r = x * y;
+            if (Number.isInteger(r)) {
+              if (Number.isInteger(x) && Number.isInteger(y)) {
+                stack[base + a] =
+                  r <= 9007199254740991 && r >= -9007199254740991 ? r + 0 : normInt(BigInt(x) * BigInt(y));
+              } else stack[base + a] = new LuaFloat(r);
+            } else stack[base + a] = r;
+            break;
+          }
+          if (x instanceof LuaFloat || y instanceof LuaFloat) {
+            const r = boxedFloatArith(op, x, y);
+            if (r !== undefined) {
+              stack[base + a] = r;
+              break;
+            }
+          }
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Div: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (typeof x === "number" && typeof y === "number") {
+            const r = x / y;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+          if (x instanceof LuaFloat || y instanceof LuaFloat) {
+            const r = boxedFloatArith(op, x, y);
+            if (r !== undefined) {
+              stack[base + a] = r;
+              break;
+            }
+          }
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Mod: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (typeof x === "number" && typeof y === "number" && y !== 0 && Number.isInteger(x) && Number.isInteger(y)) {
+            let m = x % y;
+            if (m !== 0 && m < 0 !== y < 0) m += y;
+            stack[base + a] = m + 0;
+            break;
+          }
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.IDiv: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (
+            typeof x === "number" &&
+            typeof y === "number" &&
+            y !== 0 &&
+            Number.isInteger(x) &&
+            Number.isInteger(y) &&
+            x < 2147483648 &&
+            x > -2147483648
+          ) {
+            // |x| < 2^31: the rounded quotient cannot cross an integer, so floor is exact
+            stack[base + a] = Math.floor(x / y) + 0;
+            break;
+          }
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.BAnd:
+        case Op.BOr:
+        case Op.BXor: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (typeof x === "number" && typeof y === "number" && (x | 0) === x && (y | 0) === y) {
+            // 32-bit operands: JS's int32 operations agree with Lua's 64-bit ones
+            stack[base + a] = op === Op.BAnd ? x & y : op === Op.BOr ? x | y : x ^ y;
+            break;
+          }
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Pow: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          if (typeof x === "number" && typeof y === "number") {
+            const r = y === 2 ? x * x : x ** y;
+            stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Shl:
+        case Op.Shr: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          f.pc = pc;
+          const r = arith(L, f, op, x, y, b, c);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.AddI: {
+          const b = code[i + 2];
+          const x = stack[base + b];
+          const y = code[i + 3];
+          if (typeof x === "number") {
+            const r = x + y;
+            if (Number.isInteger(x)) {
+              stack[base + a] = r <= 9007199254740991 && r >= -9007199254740991 ? r : normInt(BigInt(x) + BigInt(y));
+            } else stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
+            break;
+          }
+          f.pc = pc;
+          const r = arith(L, f, Op.Add, x, y, b, NO_INFO);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Unm: {
+          const b = code[i + 2];
+          const x = stack[base + b];
+          if (typeof x === "number") {
+            stack[base + a] = Number.isInteger(x) ? (x === 0 ? 0 : -x) : -x;
+            break;
+          }
+          f.pc = pc;
+          const r = arith(L, f, Op.Unm, x, x, b, b);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.BNot: {
+          const b = code[i + 2];
+          const x = stack[base + b];
+          f.pc = pc;
+          const r = arith(L, f, Op.BNot, x, x, b, b);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Not:
+          stack[base + a] = !truthy(stack[base + code[i + 2]]);
+          break;
+        case Op.Len: {
+          const b = code[i + 2];
+          const x = stack[base + b];
+          if (x instanceof LuaTable && x.metatable === undefined) {
+            stack[base + a] = x.length();
+            break;
+          }
+          f.pc = pc;
+          const r = length(L, f, x, b);
+          if (r === PENDING) reload = true;
+          else stack[base + a] = r;
+          break;
+        }
+        case Op.Concat: {
+          const n = f.extra > 0 ? f.extra : code[i + 2];
+          const x = stack[base + a];
+          const y = stack[base + a + 1];
+          if (n === 2 && typeof x === "string" && typeof y === "string") {
+            stack[base + a] = x + y;
+            break;
+          }
+          f.pc = pc;
+          if (concat(L, th, f, base + a, n) === PENDING) reload = true;
+          break;
+        }
+        case Op.Close: {
+          f.pc = pc;
+          const level = base + a;
+          if (th.openUpvals.length > 0) closeUpvals(th, level);
+          if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
+            // come back here until every variable is closed
+            if (closeOneTbc(L, th, f) === PENDING) reload = true;
+            else pc--;
           }
           break;
         }
-        const r = precall(L, th, func, nargs, code[i + 3] - 1, 0);
-        if (r === Pre.Exit) return takeExit(L);
-        if (r === Pre.Reload) reload = true;
-        break;
-      }
-      case Op.TailCall: {
-        const b = code[i + 2];
-        const func = base + a;
-        const nargs = b !== 0 ? b - 1 : f.top - func - 1;
-        const fn = stack[func];
-        if (!(fn instanceof Closure)) {
-          // natives: an ordinary call followed by the RETURN that follows
+        case Op.Tbc: {
           f.pc = pc;
-          const r = precall(L, th, func, nargs, -1, 0);
+          const v = stack[base + a];
+          if (v !== undefined && v !== false) {
+            if (getMetamethod(L, v, "__close") === undefined) {
+              const name = varInfoName(p, pc - 1, a);
+              rtError(L, `variable '${name}' got a non-closable value`);
+            }
+            th.tbc.push(base + a);
+          }
+          break;
+        }
+        case Op.Jmp: {
+          if (a > 0) {
+            f.pc = pc;
+            const level = base + a - 1;
+            if (th.openUpvals.length > 0) closeUpvals(th, level);
+            if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= level) {
+              if (closeOneTbc(L, th, f) === PENDING) reload = true;
+              else pc--;
+              break;
+            }
+          }
+          pc += code[i + 2];
+          if (code[i + 2] < 0) {
+            if ((L.fuel += code[i + 2]) < 0) fuelAt(L, f, pc);
+            if (++p.hot >= jitOptions.threshold && osr(p, f, pc)) continue outer;
+          }
+          break;
+        }
+        case Op.Eq: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          let r: boolean | typeof PENDING;
+          if (x === y) r = true;
+          else if (typeof x === "object" || typeof y === "object" || typeof x !== typeof y) {
+            f.pc = pc;
+            r = equals(L, f, x, y);
+          } else r = false;
+          if (r === PENDING) reload = true;
+          else if (r !== (a !== 0)) pc++;
+          break;
+        }
+        case Op.EqK: {
+          const x = stack[base + code[i + 2]];
+          const y = K[code[i + 3]];
+          let r: boolean;
+          if (x === y) r = true;
+          else if (typeof x === "string" || typeof y === "string" || x === undefined || typeof x === "boolean")
+            r = false;
+          else r = rawEquals(x, y);
+          if (r !== (a !== 0)) pc++;
+          break;
+        }
+        case Op.Lt: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          let r: boolean | typeof PENDING;
+          if (typeof x === "number" && typeof y === "number") r = x < y;
+          else {
+            f.pc = pc;
+            r = compare(L, f, false, x, y);
+          }
+          if (r === PENDING) reload = true;
+          else if (r !== (a !== 0)) pc++;
+          break;
+        }
+        case Op.Le: {
+          const b = code[i + 2];
+          const c = code[i + 3];
+          const x = b >= 0 ? stack[base + b] : K[-1 - b];
+          const y = c >= 0 ? stack[base + c] : K[-1 - c];
+          let r: boolean | typeof PENDING;
+          if (typeof x === "number" && typeof y === "number") r = x <= y;
+          else {
+            f.pc = pc;
+            r = compare(L, f, true, x, y);
+          }
+          if (r === PENDING) reload = true;
+          else if (r !== (a !== 0)) pc++;
+          break;
+        }
+        case Op.Test: {
+          const v = stack[base + a];
+          if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) pc++;
+          break;
+        }
+        case Op.TestSet: {
+          const v = stack[base + code[i + 2]];
+          if ((v !== undefined && v !== false) !== (code[i + 3] !== 0)) pc++;
+          else stack[base + a] = v;
+          break;
+        }
+        case Op.Call: {
+          const b = code[i + 2];
+          const func = base + a;
+          const nargs = b !== 0 ? b - 1 : f.top - func - 1;
+          f.pc = pc;
+          const fn = stack[func];
+          if (fn instanceof Closure && !fn.proto.isVararg && th.frames.length < L.maxFrames) {
+            // the common Lua-to-Lua call, inlined: push the frame and continue there
+            const np = fn.proto;
+            if ((L.fuel -= np.cost) < 0) outOfFuel(L);
+            const nb = func + 1;
+            if (nb + np.maxStack + 1 > stack.length) th.ensure(nb + np.maxStack + 1);
+            for (let j = nargs; j < np.numParams; j++) stack[nb + j] = undefined;
+            const cd = f.cdepth;
+            f = new Frame(fn, nb, func, code[i + 3] - 1, EMPTY, 0);
+            f.cdepth = cd;
+            th.frames.push(f);
+            if (np.jit0 !== undefined) continue outer;
+            if (++np.hot >= jitOptions.threshold) {
+              jitHot(np);
+              if (np.jit0 !== undefined) continue outer;
+            }
+            cl = fn;
+            p = np;
+            code = np.code;
+            K = np.k;
+            base = nb;
+            pc = 0;
+            break;
+          }
+          if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
+            if (nargs === 1 && fn.fast1 !== undefined && code[i + 3] === 2) {
+              const r = fn.fast1(stack[func + 1]);
+              if (r !== NO_FAST) {
+                stack[func] = r;
+                break;
+              }
+            }
+            // a plain native: call it and place its results here
+            const res = callNative(L, fn, nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs), false);
+            const want = code[i + 3] - 1;
+            const n = res === undefined ? 0 : res.length;
+            if (want < 0) {
+              if (func + n + 1 > stack.length) th.ensure(func + n + 1);
+              for (let j = 0; j < n; j++) stack[func + j] = (res as LuaValue[])[j];
+              f.top = func + n;
+            } else {
+              for (let j = 0; j < want; j++) stack[func + j] = j < n ? (res as LuaValue[])[j] : undefined;
+            }
+            break;
+          }
+          const r = precall(L, th, func, nargs, code[i + 3] - 1, 0);
           if (r === Pre.Exit) return takeExit(L);
           if (r === Pre.Reload) reload = true;
           break;
         }
-        if (th.openUpvals.length > 0) closeUpvals(th, base);
-        // move function and arguments down to the frame's own slot
-        const dst = f.func;
-        for (let j = 0; j <= nargs; j++) stack[dst + j] = stack[func + j];
-        th.frames.pop();
-        f.pc = pc;
-        const r = precall(L, th, dst, nargs, f.nres, f.flags);
-        if (r === Pre.Exit) return takeExit(L);
-        reload = true;
-        break;
-      }
-      case Op.Return: {
-        const b = code[i + 2];
-        let n = b !== 0 ? b - 1 : f.top - (base + a);
-        if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) {
+        case Op.TailCall: {
+          const b = code[i + 2];
+          const func = base + a;
+          const nargs = b !== 0 ? b - 1 : f.top - func - 1;
+          const fn = stack[func];
+          if (!(fn instanceof Closure)) {
+            // natives: an ordinary call followed by the RETURN that follows
+            f.pc = pc;
+            const r = precall(L, th, func, nargs, -1, 0);
+            if (r === Pre.Exit) return takeExit(L);
+            if (r === Pre.Reload) reload = true;
+            break;
+          }
+          if (th.openUpvals.length > 0) closeUpvals(th, base);
+          // move function and arguments down to the frame's own slot
+          const dst = f.func;
+          for (let j = 0; j <= nargs; j++) stack[dst + j] = stack[func + j];
+          th.frames.pop();
           f.pc = pc;
-          if (closeOneTbc(L, th, f) === PENDING) reload = true;
-          else pc--;
-          break;
-        }
-        if (th.openUpvals.length > 0) closeUpvals(th, base);
-        const flags = f.flags;
-        th.frames.pop();
-        let dest = f.func;
-        const src = base + a;
-        if (flags & PROT) {
-          const extra = flags >>> 8;
-          dest -= 1 + extra;
-          for (let j = 0; j <= extra; j++) stack[dest + j] = true;
-          for (let j = 0; j < n; j++) stack[dest + 1 + extra + j] = stack[src + j];
-          n += 1 + extra;
-        } else {
-          for (let j = 0; j < n; j++) stack[dest + j] = stack[src + j];
-        }
-        if (flags === 0 || flags === FrameFlag.Pcall || flags === FrameFlag.Xpcall) {
-          const nres = f.nres;
-          if (nres < 0) {
-            const caller = th.frames[th.frames.length - 1];
-            caller.top = dest + n;
-          } else for (let j = n; j < nres; j++) stack[dest + j] = undefined;
-          f = th.frames[th.frames.length - 1];
-          cl = f.closure;
-          p = cl.proto;
-          code = p.code;
-          K = p.k;
-          base = f.base;
-          pc = f.pc;
-          break;
-        }
-        if (flags & FrameFlag.CoroutineBase) {
-          const r = coroutineFinished(L, th, stack.slice(dest, dest + n));
+          const r = precall(L, th, dst, nargs, f.nres, f.flags);
           if (r === Pre.Exit) return takeExit(L);
           reload = true;
           break;
         }
-        const r = finishCall(L, th, dest, n, f.nres, flags);
-        if (r === Pre.Exit) return takeExit(L);
-        reload = true;
-        break;
-      }
-      case Op.ForPrep: {
-        f.pc = pc;
-        if (forPrep(L, stack, base + a)) {
-          pc += code[i + 2] + 1;
-        }
-        break;
-      }
-      case Op.ForLoop: {
-        const ra = base + a;
-        const step = stack[ra + 2];
-        const count = stack[ra + 1];
-        let again: boolean;
-        if (typeof step === "number" && typeof count === "number" && Number.isInteger(step)) {
-          again = count > 0;
-          if (again) {
-            stack[ra + 1] = count - 1;
-            const v = (stack[ra] as number) + step;
-            stack[ra] = v;
-            stack[ra + 3] = v;
+        case Op.Return: {
+          const b = code[i + 2];
+          let n = b !== 0 ? b - 1 : f.top - (base + a);
+          if (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) {
+            f.pc = pc;
+            if (closeOneTbc(L, th, f) === PENDING) reload = true;
+            else pc--;
+            break;
           }
-        } else if (typeof step === "number" && typeof count === "number") {
-          // float loop with a non-integral step: plain numbers all the way
-          const cur = stack[ra];
-          const v = (typeof cur === "number" ? cur : (cur as LuaFloat).n) + step;
-          again = step > 0 ? v <= count : v >= count;
-          if (again) {
-            const fv = Number.isInteger(v) ? new LuaFloat(v) : v;
-            stack[ra] = fv;
-            stack[ra + 3] = fv;
+          if (th.openUpvals.length > 0) closeUpvals(th, base);
+          const flags = f.flags;
+          th.frames.pop();
+          let dest = f.func;
+          const src = base + a;
+          if (flags & PROT) {
+            const extra = flags >>> 8;
+            dest -= 1 + extra;
+            for (let j = 0; j <= extra; j++) stack[dest + j] = true;
+            for (let j = 0; j < n; j++) stack[dest + 1 + extra + j] = stack[src + j];
+            n += 1 + extra;
+          } else {
+            for (let j = 0; j < n; j++) stack[dest + j] = stack[src + j];
           }
-        } else again = forLoopSlow(stack, ra);
-        if (again) {
-          pc -= code[i + 2];
-          if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
+          if (flags === 0 || flags === FrameFlag.Pcall || flags === FrameFlag.Xpcall) {
+            const nres = f.nres;
+            if (nres < 0) {
+              const caller = th.frames[th.frames.length - 1];
+              caller.top = dest + n;
+            } else for (let j = n; j < nres; j++) stack[dest + j] = undefined;
+            f = th.frames[th.frames.length - 1];
+            cl = f.closure;
+            p = cl.proto;
+            code = p.code;
+            K = p.k;
+            base = f.base;
+            pc = f.pc;
+            break;
+          }
+          if (flags & FrameFlag.CoroutineBase) {
+            const r = coroutineFinished(L, th, stack.slice(dest, dest + n));
+            if (r === Pre.Exit) return takeExit(L);
+            reload = true;
+            break;
+          }
+          const r = finishCall(L, th, dest, n, f.nres, flags);
+          if (r === Pre.Exit) return takeExit(L);
+          reload = true;
+          break;
         }
-        break;
-      }
-      case Op.TForPrep: {
-        f.pc = pc;
-        const v = stack[base + a + 3];
-        if (v !== undefined && v !== false) {
-          if (getMetamethod(L, v, "__close") === undefined)
-            rtError(L, "variable '(for state)' got a non-closable value");
-          th.tbc.push(base + a + 3);
+        case Op.ForPrep: {
+          f.pc = pc;
+          if (forPrep(L, stack, base + a)) {
+            pc += code[i + 2] + 1;
+          }
+          break;
         }
-        pc += code[i + 2];
-        break;
-      }
-      case Op.TForCall: {
-        const ra = base + a;
-        stack[ra + 4] = stack[ra];
-        stack[ra + 5] = stack[ra + 1];
-        stack[ra + 6] = stack[ra + 2];
-        f.pc = pc;
-        const r = precall(L, th, ra + 4, 2, code[i + 3], 0);
-        if (r === Pre.Exit) return takeExit(L);
-        if (r === Pre.Reload) reload = true;
-        break;
-      }
-      case Op.TForLoop: {
-        const ra = base + a;
-        const v = stack[ra + 4];
-        if (v !== undefined) {
-          stack[ra + 2] = v;
-          pc -= code[i + 2];
-          if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
+        case Op.ForLoop: {
+          const ra = base + a;
+          const step = stack[ra + 2];
+          const count = stack[ra + 1];
+          let again: boolean;
+          if (typeof step === "number" && typeof count === "number" && Number.isInteger(step)) {
+            again = count > 0;
+            if (again) {
+              stack[ra + 1] = count - 1;
+              const v = (stack[ra] as number) + step;
+              stack[ra] = v;
+              stack[ra + 3] = v;
+            }
+          } else if (typeof step === "number" && typeof count === "number") {
+            // float loop with a non-integral step: plain numbers all the way
+            const cur = stack[ra];
+            const v = (typeof cur === "number" ? cur : (cur as LuaFloat).n) + step;
+            again = step > 0 ? v <= count : v >= count;
+            if (again) {
+              const fv = Number.isInteger(v) ? new LuaFloat(v) : v;
+              stack[ra] = fv;
+              stack[ra + 3] = fv;
+            }
+          } else again = forLoopSlow(stack, ra);
+          if (again) {
+            pc -= code[i + 2];
+            if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
+            if (++p.hot >= jitOptions.threshold && osr(p, f, pc)) continue outer;
+          }
+          break;
         }
-        break;
-      }
-      case Op.SetList: {
-        const t = stack[base + a] as LuaTable;
-        let n = code[i + 2];
-        if (n === 0) n = f.top - (base + a) - 1;
-        const off = code[i + 3];
-        if (off === 0 && t.arr.length === 0) t.setArray(stack.slice(base + a + 1, base + a + 1 + n));
-        else for (let j = 1; j <= n; j++) t.set(off + j, stack[base + a + j]);
-        break;
-      }
-      case Op.Closure: {
-        const np = p.protos[code[i + 2]];
-        const ups = new Array<UpVal>(np.upvals.length);
-        for (let j = 0; j < ups.length; j++) {
-          const d = np.upvals[j];
-          ups[j] = d.inStack ? findUpval(th, base + d.index) : cl.upvals[d.index];
+        case Op.TForPrep: {
+          f.pc = pc;
+          const v = stack[base + a + 3];
+          if (v !== undefined && v !== false) {
+            if (getMetamethod(L, v, "__close") === undefined)
+              rtError(L, "variable '(for state)' got a non-closable value");
+            th.tbc.push(base + a + 3);
+          }
+          pc += code[i + 2];
+          break;
         }
-        stack[base + a] = new Closure(np, ups);
-        account(CLOSURE_BYTES);
-        break;
-      }
-      case Op.Vararg: {
-        const va = f.varargs;
-        const want = code[i + 3] - 1;
-        if (want < 0) {
-          th.ensure(base + a + va.length + 1);
-          for (let j = 0; j < va.length; j++) stack[base + a + j] = va[j];
-          f.top = base + a + va.length;
-        } else {
-          for (let j = 0; j < want; j++) stack[base + a + j] = va[j];
+        case Op.TForCall: {
+          const ra = base + a;
+          stack[ra + 4] = stack[ra];
+          stack[ra + 5] = stack[ra + 1];
+          stack[ra + 6] = stack[ra + 2];
+          f.pc = pc;
+          const r = precall(L, th, ra + 4, 2, code[i + 3], 0);
+          if (r === Pre.Exit) return takeExit(L);
+          if (r === Pre.Reload) reload = true;
+          break;
         }
-        break;
+        case Op.TForLoop: {
+          const ra = base + a;
+          const v = stack[ra + 4];
+          if (v !== undefined) {
+            stack[ra + 2] = v;
+            pc -= code[i + 2];
+            if ((L.fuel -= code[i + 2]) < 0) fuelAt(L, f, pc);
+            if (++p.hot >= jitOptions.threshold && osr(p, f, pc)) continue outer;
+          }
+          break;
+        }
+        case Op.SetList: {
+          const t = stack[base + a] as LuaTable;
+          let n = code[i + 2];
+          if (n === 0) n = f.top - (base + a) - 1;
+          const off = code[i + 3];
+          if (off === 0 && t.arr.length === 0) t.setArray(stack.slice(base + a + 1, base + a + 1 + n));
+          else for (let j = 1; j <= n; j++) t.set(off + j, stack[base + a + j]);
+          break;
+        }
+        case Op.Closure: {
+          const np = p.protos[code[i + 2]];
+          const ups = new Array<UpVal>(np.upvals.length);
+          for (let j = 0; j < ups.length; j++) {
+            const d = np.upvals[j];
+            ups[j] = d.inStack ? findUpval(th, base + d.index) : cl.upvals[d.index];
+          }
+          stack[base + a] = new Closure(np, ups);
+          account(CLOSURE_BYTES);
+          break;
+        }
+        case Op.Vararg: {
+          const va = f.varargs;
+          const want = code[i + 3] - 1;
+          if (want < 0) {
+            th.ensure(base + a + va.length + 1);
+            for (let j = 0; j < va.length; j++) stack[base + a + j] = va[j];
+            f.top = base + a + va.length;
+          } else {
+            for (let j = 0; j < want; j++) stack[base + a + j] = va[j];
+          }
+          break;
+        }
+        default:
+          throw new Error(`bad opcode ${op}`);
       }
-      default:
-        throw new Error(`bad opcode ${op}`);
-    }
-    if (reload) {
-      th = L.current;
-      stack = th.stack;
-      f = th.frames[th.frames.length - 1];
-      if (f === undefined) {
-        // a thread whose body was a native finished; nothing to run here
-        throw new Error("interpreter: no frame to run");
-      }
-      cl = f.closure;
-      p = cl.proto;
-      code = p.code;
-      K = p.k;
-      base = f.base;
-      pc = f.pc;
+      if (reload) continue outer;
     }
   }
-}
-
-/** Name of the local in register reg (for "variable 'x' got a non-closable value"). */
-function varInfoName(p: import("./function.js").Proto, pc: number, reg: number): string {
-  for (const v of p.locVars)
-    if (v.reg === reg && v.startPc <= pc + 1 && (v.endPc === -1 || v.endPc > pc)) return v.name;
-  return "?";
 }
 
 /** Pops the topmost tbc variable of the frame and calls its __close (as a Finish frame). */
@@ -2214,3 +2225,195 @@ export const services = {
   },
   getMetatable: (L: LuaState, v: LuaValue) => metatableOf(L, v),
 };
+
+// --- the compiled tier's side of the loop (see vm/jit.ts) ------------------------------
+
+/** Compiled frames running as direct JS calls of compiled frames (bounded, unlike Lua depth). */
+let jsDepth = 0;
+const MAX_JS_DEPTH = 100;
+
+/** At a backward jump to pc in an interpreted frame: whether compiled code can take over there. */
+function osr(p: Proto, f: Frame, pc: number): boolean {
+  if (p.jitOff || jitEntry(p, pc) === undefined) return false;
+  f.pc = pc;
+  return true;
+}
+
+/** Sentinel of indexMiss: the full index() must run (a function handler, not a table...). */
+const NOPE: unique symbol = Symbol("nope");
+
+/** t[k] after a raw miss in table t with a metatable, following __index tables only. */
+function indexMiss(t: LuaTable, k: LuaValue): LuaValue | typeof NOPE {
+  let o = t;
+  for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
+    const mt = o.metatable;
+    if (mt === undefined) return undefined;
+    const h = mt.metaIndex();
+    if (h === undefined) return undefined;
+    if (!(h instanceof LuaTable)) return NOPE;
+    const v = typeof k === "string" ? h.getStr(k) : h.get(k);
+    if (v !== undefined) return v;
+    o = h;
+  }
+  return NOPE;
+}
+
+/** Whether both values are numbers (so arithmetic on them calls nothing). */
+function bothNum(x: LuaValue, y: LuaValue): boolean {
+  return (
+    (typeof x === "number" || typeof x === "bigint" || x instanceof LuaFloat) &&
+    (typeof y === "number" || typeof y === "bigint" || y instanceof LuaFloat)
+  );
+}
+
+/** Pushes a plain frame for closure fn at func and runs its compiled entry directly. */
+function callCompiled(
+  L: InterpState,
+  th: LuaThread,
+  fn: Closure,
+  jf: JitFn,
+  func: number,
+  nargs: number,
+  nres: number,
+  cdepth: number,
+): number {
+  const p = fn.proto;
+  const stack = th.stack;
+  if ((L.fuel -= p.cost) < 0) outOfFuel(L);
+  const np = p.numParams;
+  let varargs = EMPTY;
+  if (p.isVararg && nargs > np) varargs = stack.slice(func + 1 + np, func + 1 + nargs);
+  const base = func + 1;
+  if (base + p.maxStack + 1 > stack.length) th.ensure(base + p.maxStack + 1);
+  for (let i = nargs; i < np; i++) stack[base + i] = undefined;
+  const nf = new Frame(fn, base, func, nres, varargs, 0);
+  nf.cdepth = cdepth;
+  th.frames.push(nf);
+  jsDepth++;
+  const st = jf(L, th, nf);
+  jsDepth--;
+  return st;
+}
+
+/**
+ * CALL from compiled code (frame f, pc saved, arguments in the stack): 0 when the call is
+ * complete and its results are in place, else the status to return.
+ */
+function jitCall(L: InterpState, th: LuaThread, f: Frame, func: number, nargs: number, nres: number): number {
+  const stack = th.stack;
+  const fn = stack[func];
+  if (fn instanceof Closure) {
+    const p = fn.proto;
+    let jf = p.jit0;
+    if (jf === undefined && !p.jitOff) {
+      jitHot(p);
+      jf = p.jit0;
+    }
+    if (jf !== undefined && jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) {
+      return callCompiled(L, th, fn, jf, func, nargs, nres, f.cdepth);
+    }
+  } else if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
+    const res = callNative(L, fn, nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs), false);
+    const n = res === undefined ? 0 : res.length;
+    if (nres < 0) {
+      if (func + n + 1 > stack.length) th.ensure(func + n + 1);
+      for (let j = 0; j < n; j++) stack[func + j] = (res as LuaValue[])[j];
+      f.top = func + n;
+    } else {
+      for (let j = 0; j < nres; j++) stack[func + j] = j < n ? (res as LuaValue[])[j] : undefined;
+    }
+    return 0;
+  }
+  const r = precall(L, th, func, nargs, nres, 0);
+  return r === Pre.Done ? 0 : r === Pre.Exit ? 2 : 1;
+}
+
+/** TAILCALL of a closure from compiled code: frame f is replaced; returns the status to return. */
+function jitTailCall(L: InterpState, th: LuaThread, f: Frame, func: number, nargs: number): number {
+  const stack = th.stack;
+  const fn = stack[func] as Closure;
+  if (th.openUpvals.length > 0) closeUpvals(th, f.base);
+  const dst = f.func;
+  for (let j = 0; j <= nargs; j++) stack[dst + j] = stack[func + j];
+  th.frames.pop();
+  const p = fn.proto;
+  let jf = p.jit0;
+  if (jf === undefined && !p.jitOff) {
+    jitHot(p);
+    jf = p.jit0;
+  }
+  if (f.flags === 0 && jf !== undefined && jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) {
+    return callCompiled(L, th, fn, jf, dst, nargs, f.nres, f.cdepth);
+  }
+  const r = precall(L, th, dst, nargs, f.nres, f.flags);
+  return r === Pre.Exit ? 2 : 1;
+}
+
+/** RETURN of a compiled frame with flags (pcall, metamethod, coroutine body...): n results at src. */
+function jitReturnSlow(L: InterpState, th: LuaThread, f: Frame, src: number, n: number): number {
+  const stack = th.stack;
+  const flags = f.flags;
+  th.frames.pop();
+  let dest = f.func;
+  if (flags & PROT) {
+    const extra = flags >>> 8;
+    dest -= 1 + extra;
+    for (let j = 0; j <= extra; j++) stack[dest + j] = true;
+    for (let j = 0; j < n; j++) stack[dest + 1 + extra + j] = stack[src + j];
+    n += 1 + extra;
+  } else {
+    for (let j = 0; j < n; j++) stack[dest + j] = stack[src + j];
+  }
+  if (flags === FrameFlag.Pcall || flags === FrameFlag.Xpcall) {
+    const nres = f.nres;
+    if (nres < 0) th.frames[th.frames.length - 1].top = dest + n;
+    else for (let j = n; j < nres; j++) stack[dest + j] = undefined;
+    return 1;
+  }
+  if (flags & FrameFlag.CoroutineBase) {
+    return coroutineFinished(L, th, stack.slice(dest, dest + n)) === Pre.Exit ? 2 : 1;
+  }
+  return finishCall(L, th, dest, n, f.nres, flags) === Pre.Exit ? 2 : 1;
+}
+
+installJitRuntime({
+  LuaTable,
+  LuaFloat,
+  Closure,
+  NativeFunction,
+  NO_FAST,
+  PENDING,
+  NOPE,
+  UPVAL_INFO,
+  NO_INFO,
+  normInt,
+  rawEquals,
+  floatArith,
+  boxedFloatArith,
+  bothNum,
+  index,
+  indexMiss,
+  setIndex,
+  rawSetChecked,
+  arith,
+  compare,
+  equals,
+  length,
+  concat,
+  closeUpvals,
+  closeOneTbc,
+  findUpval,
+  forPrep,
+  forLoopSlow,
+  fuelAt,
+  getMetamethod,
+  rtError,
+  collectWeakTables,
+  hasWeakTables,
+  GC_STEP,
+  account,
+  CLOSURE_BYTES,
+  call: jitCall,
+  tailcall: jitTailCall,
+  returnSlow: jitReturnSlow,
+});

@@ -38,6 +38,8 @@ export class LuaTable {
   metatable: LuaTable | undefined = undefined;
   /** Cached raw t.__index (for tables used as metatables); NOT_CACHED until read. */
   private idxCache: LuaValue | typeof NOT_CACHED = NOT_CACHED;
+  /** Cached raw t.__newindex, likewise. */
+  private nidxCache: LuaValue | typeof NOT_CACHED = NOT_CACHED;
 
   constructor() {
     account(TABLE_BYTES);
@@ -47,6 +49,13 @@ export class LuaTable {
   metaIndex(): LuaValue {
     let v = this.idxCache;
     if (v === NOT_CACHED) v = this.idxCache = this.getStr("__index");
+    return v;
+  }
+
+  /** Raw t.__newindex, cached until the "__newindex" field is written. */
+  metaNewIndex(): LuaValue {
+    let v = this.nidxCache;
+    if (v === NOT_CACHED) v = this.nidxCache = this.getStr("__newindex");
     return v;
   }
 
@@ -95,7 +104,7 @@ export class LuaTable {
    * (doing nothing) when k has no live entry, so the caller takes the general path.
    */
   setStrIC(k: string, v: LuaValue, ic: Int32Array, at: number): boolean {
-    if (v === undefined || k === "__index") return false;
+    if (v === undefined || k === "__index" || k === "__newindex") return false;
     const keys = this.hkeys;
     let s = ic[at];
     if (!(s >= 0 && s < keys.length && keys[s] === k)) {
@@ -226,6 +235,7 @@ export class LuaTable {
 
   private setHash(mk: unknown, k: LuaValue, v: LuaValue): void {
     if (k === "__index") this.idxCache = NOT_CACHED;
+    else if (k === "__newindex") this.nidxCache = NOT_CACHED;
     let map = this.hmap;
     if (map === undefined) {
       if (v === undefined) return;
