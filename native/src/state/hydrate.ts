@@ -57,6 +57,7 @@ interface VMState extends LuaState {
   calledFromLua: boolean;
   pendingHandler: LuaValue;
   gcDebt: number;
+  jsDepth: number;
   weakTables?: unknown;
 }
 
@@ -527,5 +528,6 @@ export function hydrateState(L0: LuaState, bytes: Uint8Array, opts: HydrateOptio
   L.calledFromLua = false;
   L.pendingHandler = undefined;
   L.gcDebt = 0;
+  L.jsDepth = 0;
   return { roots: hostRoots, host };
 }

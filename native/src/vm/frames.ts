@@ -87,6 +87,9 @@ export interface PendingCall {
   handler?: LuaValue;
 }
 
+/** Frames a thread keeps for reuse (see LuaThread.pushFrame). */
+const POOL_DEPTH = 512;
+
 let nextThreadId = 1;
 
 export class LuaThread {
@@ -119,6 +122,45 @@ export class LuaThread {
   baseCdepth = 0;
   /** Errors unwinding through __close metamethods, innermost last (see Unwind). */
   unwinds: Unwind[] | undefined = undefined;
+  /**
+   * Popped frames by depth, reused by pushFrame: a call at depth d takes the frame the
+   * last call at depth d left (PUC-Rio keeps its CallInfo list the same way). Not state.
+   */
+  private pool: Frame[] = [];
+
+  /** Pushes a new frame (a reused object: nothing may hold a frame after it is popped). */
+  pushFrame(
+    closure: Closure,
+    base: number,
+    func: number,
+    nres: number,
+    varargs: LuaValue[],
+    flags: number,
+    cdepth: number,
+  ): Frame {
+    const frames = this.frames;
+    const d = frames.length;
+    let f = d < POOL_DEPTH ? this.pool[d] : undefined;
+    if (f === undefined) {
+      f = new Frame(closure, base, func, nres, varargs, flags);
+      if (d < POOL_DEPTH) this.pool[d] = f;
+    } else {
+      f.closure = closure;
+      f.pc = 0;
+      f.base = base;
+      f.func = func;
+      f.nres = nres;
+      f.varargs = varargs;
+      f.top = 0;
+      f.flags = flags;
+      f.handler = undefined;
+      f.extra = 0;
+    }
+    f.cdepth = cdepth;
+    frames.push(f);
+    return f;
+  }
+
   constructor(body: LuaValue, isMain = false) {
     this.body = body;
     this.isMain = isMain;

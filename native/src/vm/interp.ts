@@ -84,6 +84,8 @@ interface InterpState extends LimitState {
   gcDebt: number;
   /** xpcall's handler while its target is being called. */
   pendingHandler: LuaValue;
+  /** Compiled frames running as direct JS calls of other compiled frames (see vm/jit.ts). */
+  jsDepth: number;
   exitResult: ExecResult | undefined;
 }
 
@@ -1012,7 +1014,7 @@ function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number
 export function execute(L0: LuaState, pendingError?: LuaError): ExecResult {
   const L = L0 as InterpState;
   let err: LuaError | undefined = pendingError;
-  const depth = jsDepth;
+  const depth = L.jsDepth;
   for (;;) {
     try {
       if (err !== undefined) {
@@ -1023,7 +1025,7 @@ export function execute(L0: LuaState, pendingError?: LuaError): ExecResult {
       }
       return run(L);
     } catch (e) {
-      jsDepth = depth; // compiled frames the error went through did not count themselves out
+      L.jsDepth = depth; // compiled frames the error went through did not count themselves out
       if (e instanceof Escape) throw e.err;
       err = toLuaError(L, e);
       L.nativeCtx = false; // back in the loop, whatever native threw
@@ -2076,6 +2078,10 @@ export function callValue(L0: LuaState, fn: LuaValue, args: LuaValue[]): LuaValu
   if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
     return callNative(L, fn, args, true) ?? [];
   }
+  if (fn instanceof Closure) {
+    const jf = fn.proto.jit0;
+    if (jf !== undefined && L.jsDepth < MAX_JS_DEPTH) return callCompiledFromJS(L, fn, jf, args);
+  }
   const th = L.current;
   if (L.nCcalls >= MAX_CCALLS) cStackOverflow(L.nCcalls);
   const top = th.frames.length > 0 ? Math.max(topFrameEnd(th), 0) : th.stack.length > 0 ? (th.lastTop ?? 0) : 0;
@@ -2094,15 +2100,92 @@ export function callValue(L0: LuaState, fn: LuaValue, args: LuaValue[]): LuaValu
     const r = precall(L, th, func, args.length, -1, FrameFlag.JsBoundary);
     if (r === Pre.Exit) return L.jsResults;
     if (r === Pre.Done) return L.jsResults;
-    const res = execute(L);
-    if (res.kind === "return") return res.values;
-    throw new Error(`unexpected exit from nested call: ${res.kind}`);
+    return runBoundary(L, th);
   } finally {
     th.nny--;
     L.nCcalls--;
     th.lastTop = savedTop;
     L.nativeCtx = savedCtx;
   }
+}
+
+/** callValue of a compiled Lua function: its frame is pushed here and its code called directly. */
+function callCompiledFromJS(L: InterpState, fn: Closure, jf: JitFn, args: LuaValue[]): LuaValue[] {
+  const th = L.current;
+  if (L.nCcalls >= MAX_CCALLS) cStackOverflow(L.nCcalls);
+  const parent = th.frames[th.frames.length - 1];
+  const func = parent !== undefined ? topFrameEnd(th) : th.lastTop;
+  const p = fn.proto;
+  const n = args.length;
+  const np = p.numParams;
+  const base = func + 1;
+  th.ensure(base + (n > p.maxStack ? n : p.maxStack) + 1);
+  const stack = th.stack;
+  stack[func] = fn;
+  for (let i = 0; i < n; i++) stack[base + i] = args[i];
+  for (let i = n; i < np; i++) stack[base + i] = undefined;
+  const varargs = p.isVararg && n > np ? args.slice(np) : EMPTY;
+  if (th.frames.length >= L.maxFrames) depthError(L, th);
+  if ((L.fuel -= p.cost) < 0) outOfFuel(L);
+  const cdepth = (parent ? parent.cdepth : th.baseCdepth) + 1;
+  if (cdepth >= MAX_CCALLS) cStackOverflow(cdepth);
+  const nf = th.pushFrame(fn, base, func, -1, varargs, FrameFlag.JsBoundary, cdepth);
+  th.nny++;
+  L.nCcalls++;
+  const savedCtx = L.nativeCtx;
+  L.nativeCtx = false;
+  const savedTop = th.lastTop;
+  th.lastTop = func + n + 1;
+  const depth = L.jsDepth;
+  L.jsDepth = depth + 1;
+  try {
+    let st: number;
+    try {
+      st = jf(L, th, nf);
+    } catch (e) {
+      L.jsDepth = depth;
+      // unwinds to this call's boundary frame (closing what must be closed) and rethrows
+      return boundaryResults(execute(L, toLuaError(L, e)));
+    }
+    L.jsDepth = depth;
+    if (st === 2 && L.exitResult === undefined) return L.jsResults;
+    return boundaryResults(st === 2 ? takeExit(L) : execute(L));
+  } finally {
+    th.nny--;
+    L.nCcalls--;
+    th.lastTop = savedTop;
+    L.nativeCtx = savedCtx;
+  }
+}
+
+/**
+ * Runs the frame callValue pushed until it returns: a compiled function is called
+ * directly (the usual case for sort comparators and metamethods called from natives),
+ * the loop takes over whenever frames change under it.
+ */
+function runBoundary(L: InterpState, th: LuaThread): LuaValue[] {
+  const nf = th.frames[th.frames.length - 1];
+  const jf = nf.closure.proto.jit0;
+  if (jf === undefined || nf.pc !== 0 || L.jsDepth >= MAX_JS_DEPTH) return boundaryResults(execute(L));
+  const depth = L.jsDepth;
+  L.jsDepth++;
+  let st: number;
+  try {
+    st = jf(L, th, nf);
+  } catch (e) {
+    L.jsDepth = depth;
+    // unwinds to this call's boundary frame (closing what must be closed) and rethrows
+    return boundaryResults(execute(L, toLuaError(L, e)));
+  }
+  L.jsDepth = depth;
+  if (st === 2 && L.exitResult === undefined) return L.jsResults;
+  return boundaryResults(st === 2 ? takeExit(L) : execute(L));
+}
+
+/** The results of a nested call's run (which can only end by returning). */
+function boundaryResults(res: ExecResult): LuaValue[] {
+  if (res.kind === "return") return res.values;
+  throw new Error(`unexpected exit from nested call: ${res.kind}`);
 }
 
 function topFrameEnd(th: LuaThread): number {
@@ -2188,6 +2271,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.calledFromLua = false;
   L.nativeCtx = false;
   L.gcDebt = 0;
+  L.jsDepth = 0;
   initLimits(L);
 }
 
@@ -2228,8 +2312,7 @@ export const services = {
 
 // --- the compiled tier's side of the loop (see vm/jit.ts) ------------------------------
 
-/** Compiled frames running as direct JS calls of compiled frames (bounded, unlike Lua depth). */
-let jsDepth = 0;
+/** Most compiled frames running as direct JS calls of compiled frames (L.jsDepth counts them). */
 const MAX_JS_DEPTH = 100;
 
 /** At a backward jump to pc in an interpreted frame: whether compiled code can take over there. */
@@ -2289,9 +2372,9 @@ function callCompiled(
   const nf = new Frame(fn, base, func, nres, varargs, 0);
   nf.cdepth = cdepth;
   th.frames.push(nf);
-  jsDepth++;
+  L.jsDepth++;
   const st = jf(L, th, nf);
-  jsDepth--;
+  L.jsDepth--;
   return st;
 }
 
@@ -2309,7 +2392,7 @@ function jitCall(L: InterpState, th: LuaThread, f: Frame, func: number, nargs: n
       jitHot(p);
       jf = p.jit0;
     }
-    if (jf !== undefined && jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) {
+    if (jf !== undefined && L.jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) {
       return callCompiled(L, th, fn, jf, func, nargs, nres, f.cdepth);
     }
   } else if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
@@ -2342,7 +2425,7 @@ function jitTailCall(L: InterpState, th: LuaThread, f: Frame, func: number, narg
     jitHot(p);
     jf = p.jit0;
   }
-  if (f.flags === 0 && jf !== undefined && jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) {
+  if (f.flags === 0 && jf !== undefined && L.jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) {
     return callCompiled(L, th, fn, jf, dst, nargs, f.nres, f.cdepth);
   }
   const r = precall(L, th, dst, nargs, f.nres, f.flags);
@@ -2354,6 +2437,10 @@ function jitReturnSlow(L: InterpState, th: LuaThread, f: Frame, src: number, n: 
   const stack = th.stack;
   const flags = f.flags;
   th.frames.pop();
+  if (flags === FrameFlag.JsBoundary) {
+    L.jsResults = stack.slice(src, src + n);
+    return 2;
+  }
   let dest = f.func;
   if (flags & PROT) {
     const extra = flags >>> 8;
@@ -2415,5 +2502,9 @@ installJitRuntime({
   CLOSURE_BYTES,
   call: jitCall,
   tailcall: jitTailCall,
+  Frame,
+  EMPTY,
+  MAX_JS_DEPTH,
+  outOfFuel,
   returnSlow: jitReturnSlow,
 });

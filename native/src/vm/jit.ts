@@ -24,7 +24,7 @@
 
 import { Op } from "../compiler/opcodes.js";
 import { varInfoName } from "./debuginfo.js";
-import type { Frame, LuaThread } from "./frames.js";
+import { type Frame, FrameFlag, type LuaThread } from "./frames.js";
 import type { Proto } from "./function.js";
 import type { LuaState } from "./state.js";
 
@@ -38,6 +38,8 @@ export interface JitInfo {
   /** Live registers before each instruction, `words` 32-bit words per instruction. */
   liveIn: Int32Array;
   liveOut: Int32Array;
+  /** Registers each instruction may set, on any path. */
+  writes: Int32Array;
   words: number;
   /** Compiled variants by entry pc; null when that entry cannot be compiled. */
   variants: Map<number, JitFn | null>;
@@ -160,6 +162,7 @@ function useDef(
   top: number,
   use: (from: number, to: number) => void,
   def: (from: number, to: number) => void,
+  may = false,
 ): void {
   const i = k * 4;
   const op = code[i];
@@ -264,6 +267,7 @@ function useDef(
       // sets A only on one path: counted as a use of A so that it stays live
       use(b, b);
       use(a, a);
+      if (may) def(a, a);
       return;
     case Op.Call:
       use(a, b === 0 ? top : a + b - 1);
@@ -280,10 +284,11 @@ function useDef(
       return;
     case Op.ForPrep:
       use(a, a + 2);
-      def(a + 3, a + 3);
+      def(may ? a : a + 3, a + 3);
       return;
     case Op.ForLoop:
       use(a, a + 2);
+      if (may) def(a, a + 3);
       return;
     case Op.TForPrep:
       use(a + 3, a + 3);
@@ -295,6 +300,7 @@ function useDef(
     case Op.TForLoop:
       use(a + 2, a + 2);
       use(a + 4, a + 4);
+      if (may) def(a + 2, a + 2);
       return;
     case Op.SetList:
       use(a, b === 0 ? top : a + b);
@@ -317,6 +323,7 @@ function analyze(p: Proto): JitInfo {
   for (let r = 0; r < nregs; r++) local.push(r < top && !resident[r]);
   const use = new Int32Array(n * words);
   const def = new Int32Array(n * words);
+  const writes = new Int32Array(n * words);
   for (let k = 0; k < n; k++) {
     const set = (arr: Int32Array) => (from: number, to: number) => {
       for (let r = Math.max(from, 0); r <= Math.min(to, nregs - 1); r++) {
@@ -324,6 +331,7 @@ function analyze(p: Proto): JitInfo {
       }
     };
     useDef(code, k, top - 1 + 8, set(use), set(def));
+    useDef(code, k, top - 1 + 8, () => {}, set(writes), true);
   }
   const liveIn = new Int32Array(n * words);
   const liveOut = new Int32Array(n * words);
@@ -346,7 +354,7 @@ function analyze(p: Proto): JitInfo {
       }
     }
   }
-  return { local, liveIn, liveOut, words, variants: new Map() };
+  return { local, liveIn, liveOut, writes, words, variants: new Map() };
 }
 
 // --- structuring -----------------------------------------------------------------------
@@ -485,6 +493,9 @@ function buildCfg(code: Int32Array, entry: number): Block[] | null {
 
 const MAXS = "9007199254740991";
 
+/** Prototypes up to this many instructions get their calls of compiled functions expanded. */
+const INLINE_CALLS_MAX = Number((globalThis as any).process?.env?.ICM ?? 120);
+
 /** A JS literal or reference for constant i. */
 function constExpr(p: Proto, i: number): string {
   const v = p.k[i];
@@ -508,6 +519,10 @@ class Gen {
   readonly byId: Block[];
   /** After a multi-result producer: registers from here up are only in the stack. */
   mrFloor = -1;
+  /** Registers whose stack copy is current, before each instruction (see computeClean). */
+  clean: Int32Array = new Int32Array(0);
+  /** Whether calls of compiled Lua functions are expanded in place (small prototypes only). */
+  inlineCalls: boolean;
 
   constructor(p: Proto, info: JitInfo, blocks: Block[]) {
     this.p = p;
@@ -516,6 +531,9 @@ class Gen {
     this.blocks = blocks;
     this.byId = [];
     for (const b of blocks) this.byId[b.id] = b;
+    // V8 optimizes no function whose bytecode passes 60 KB: large prototypes keep their
+    // calls compact
+    this.inlineCalls = p.code.length >>> 2 <= INLINE_CALLS_MAX;
   }
 
   emit(s: string): void {
@@ -538,17 +556,71 @@ class Gen {
   }
 
   /** Stores the local registers in `bits` (a live set) to the stack. */
-  spillSet(k: number, which: "in" | "both"): string {
-    const { words, liveIn, liveOut, local } = this.info;
+  spillSet(k: number, which: "in" | "both", skipFrom = -1, skipTo = -1, at = k): string {
+    const { words, liveIn, liveOut, local, writes } = this.info;
+    const clean = this.clean;
     let s = "";
     const limit = this.mrFloor >= 0 ? this.mrFloor : local.length;
     for (let r = 0; r < limit; r++) {
-      if (!local[r]) continue;
+      if (!local[r] || (r >= skipFrom && r <= skipTo)) continue;
       const w = k * words + (r >>> 5);
       const bit = 1 << (r & 31);
-      if (liveIn[w] & bit || (which === "both" && liveOut[w] & bit)) s += `stack[base + ${r}] = r${r}; `;
+      if (!(liveIn[w] & bit || (which === "both" && liveOut[w] & bit))) continue;
+      // a register whose stack copy is known to be current needs no store
+      const c = at * words + (r >>> 5);
+      if (clean[c] & bit && !(writes[c] & bit)) continue;
+      s += `stack[base + ${r}] = r${r}; `;
     }
     return s;
+  }
+
+  /**
+   * For each instruction, the registers whose stack copy is known to equal the local on
+   * every path from this entry (a forward "must" analysis): loaded at entry, or stored by
+   * the unconditional spill of a call, and not written since.
+   */
+  computeClean(entry: number): void {
+    const { words, liveIn, writes, local } = this.info;
+    const code = this.code;
+    const clean = new Int32Array((code.length >>> 2) * words);
+    const preds = new Map<number, number[]>();
+    for (const b of this.blocks) for (const t of b.succ) preds.set(t, [...(preds.get(t) ?? []), b.id]);
+    const init = new Int32Array(words);
+    if (entry !== 0) init.fill(-1);
+    else for (let r = 0; r < this.p.numParams && r < local.length; r++) if (local[r]) init[r >>> 5] |= 1 << (r & 31);
+    const outs = new Map<number, Int32Array>();
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const b of this.blocks) {
+        const cur = new Int32Array(words);
+        if (b === this.blocks[0]) cur.set(init);
+        else cur.fill(-1);
+        for (const q of preds.get(b.id) ?? []) {
+          const o = outs.get(q);
+          if (o !== undefined) for (let w = 0; w < words; w++) cur[w] &= o[w];
+        }
+        for (let k = b.start; k <= b.end; k++) {
+          const o = k * words;
+          const op = code[k * 4];
+          const stores =
+            (op === Op.Call && !(code[k * 4 + 2] === 2 && code[k * 4 + 3] === 2)) ||
+            op === Op.TForCall ||
+            op === Op.TailCall ||
+            (op === Op.Vararg && code[k * 4 + 3] === 0);
+          for (let w = 0; w < words; w++) {
+            clean[o + w] = cur[w];
+            cur[w] = ((stores ? cur[w] | liveIn[o + w] : cur[w]) & ~writes[o + w]) | 0;
+          }
+        }
+        const prev = outs.get(b.id);
+        if (prev === undefined || prev.some((x, w) => x !== cur[w])) {
+          outs.set(b.id, cur);
+          changed = true;
+        }
+      }
+    }
+    this.clean = clean;
   }
 
   /** Reloads registers from..to from the stack. */
@@ -575,6 +647,7 @@ class Gen {
       if (entry === 0) decl.push(r < p.numParams ? `r${r} = stack[base + ${r}]` : `r${r}`);
       else decl.push(`r${r} = stack[base + ${r}]`);
     }
+    this.computeClean(entry);
     this.emit("const stack = th.stack, base = f.base, U = f.closure.upvals;");
     this.emit("let cnd = false;");
     if (decl.length > 0) this.emit(`let ${decl.join(", ")};`);
@@ -871,7 +944,7 @@ class Gen {
       }
       case Op.Jmp:
         if (a > 0) e(`{ ${this.closeFrom(k, `base + ${a - 1}`)} }`);
-        if (b < 0) e(`if ((L.fuel += ${b}) < 0) { ${this.spillSet(k + 1 + b, "in")}fuelAt(L, f, ${k + 1 + b}); }`);
+        if (b < 0) e(`if ((L.fuel += ${b}) < 0) { ${this.spillSet(k + 1 + b, "in", -1, -1, k)}fuelAt(L, f, ${k + 1 + b}); }`);
         return;
       case Op.Eq:
         e(
@@ -945,7 +1018,7 @@ class Gen {
             `const cur = ${R(a)}; const v = (typeof cur === 'number' ? cur : cur.n) + step; cnd = step > 0 ? v <= count : v >= count; ` +
             `if (cnd) { const fv = Number.isInteger(v) ? new LuaFloat(v) : v; ${set(a, "fv")} ${set(a + 3, "fv")} } } ` +
             `else { ${this.store(a, a + 3)}cnd = forLoopSlow(stack, base + ${a}); ${this.reload(a, a + 3)} } ` +
-            `if (cnd && (L.fuel -= ${b}) < 0) { ${this.spillSet(target, "in")}fuelAt(L, f, ${target}); } }`,
+            `if (cnd && (L.fuel -= ${b}) < 0) { ${this.spillSet(target, "in", -1, -1, k)}fuelAt(L, f, ${target}); } }`,
         );
         return;
       }
@@ -965,7 +1038,7 @@ class Gen {
         const target = k + 1 - b;
         e(
           `{ const v = ${R(a + 4)}; cnd = v !== undefined; if (cnd) { ${set(a + 2, "v")} ` +
-            `if ((L.fuel -= ${b}) < 0) { ${this.spillSet(target, "in")}fuelAt(L, f, ${target}); } } }`,
+            `if ((L.fuel -= ${b}) < 0) { ${this.spillSet(target, "in", -1, -1, k)}fuelAt(L, f, ${target}); } } }`,
         );
         return;
       }
@@ -1033,14 +1106,31 @@ class Gen {
     const nargs = b !== 0 ? String(b - 1) : `f.top - (base + ${a}) - 1`;
     const args = b !== 0 ? this.store(a, a + b - 1) : "";
     const results = c > 1 ? this.reload(a, a + c - 2) : "";
+    const spill = b !== 0 ? this.spillSet(k, "in", a, a + b - 1) : this.spillSet(k, "in");
     let fast = "";
     if (b === 2 && c === 2) {
+      // a native with a one-argument entry (math.sqrt, math.floor...): no frame, no spill
       fast =
-        `{ const fn = ${this.R(a)}; if (fn instanceof NativeFunction && fn.fast1 !== undefined) { ` +
-        `const r = fn.fast1(${this.R(a + 1)}); if (r !== NO_FAST) { ${this.set(a, "r")} break c${k}; } } } `;
+        `if (fn instanceof NativeFunction && fn.fast1 !== undefined) { ` +
+        `const r = fn.fast1(${this.R(a + 1)}); if (r !== NO_FAST) { ${this.set(a, "r")} break c${k}; } } `;
+    }
+    if (b !== 0 && this.inlineCalls) {
+      // a compiled Lua function, called directly: its frame is pushed and its code runs
+      // as a JS call (the loop takes over beyond MAX_JS_DEPTH nested compiled calls)
+      const argStores = [];
+      for (let j = 1; j < b; j++) argStores.push(`stack[nb + ${j - 1}] = ${this.R(a + j)};`);
+      fast +=
+        "if (fn instanceof Closure) { const p = fn.proto, jf = p.jit0; " +
+        "if (jf !== undefined && !p.isVararg && L.jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) { " +
+        `${spill}f.pc = ${k + 1}; ` +
+        "if ((L.fuel -= p.cost) < 0) outOfFuel(L); " +
+        `const nb = base + ${a + 1}; if (nb + p.maxStack + 1 > stack.length) th.ensure(nb + p.maxStack + 1); ` +
+        `${argStores.join(" ")} for (let j = ${b - 1}; j < p.numParams; j++) stack[nb + j] = undefined; ` +
+        `const nf = th.pushFrame(fn, nb, base + ${a}, ${c - 1}, EMPTY, 0, f.cdepth); ` +
+        `L.jsDepth++; const st = jf(L, th, nf); L.jsDepth--; if (st !== 0) return st; ${results}break c${k}; } } `;
     }
     this.emit(
-      `c${k}: { ${fast}${this.spillSet(k, "in")}${args}f.pc = ${k + 1}; ` +
+      `c${k}: { const fn = ${this.R(a)}; ${fast}${spill}${args}f.pc = ${k + 1}; ` +
         `const st = call(L, th, f, base + ${a}, ${nargs}, ${c - 1}); if (st !== 0) return st; ${results} }`,
     );
   }
@@ -1051,13 +1141,20 @@ class Gen {
     if (b === 0) copy = "for (let j = 0; j < n; j++) stack[dest + j] = stack[src + j];";
     else for (let j = 0; j < b - 1; j++) copy += `stack[dest + ${j}] = ${this.R(a + j)}; `;
     const storeRes = b !== 0 ? this.store(a, a + b - 2) : "";
+    // the results of a call from JavaScript (sort comparators, metamethods called by natives)
+    const vals: string[] = [];
+    for (let j = 0; j < b - 1; j++) vals.push(this.R(a + j));
+    const toJs =
+      b !== 0
+        ? `if (f.flags === ${FrameFlag.JsBoundary}) { th.frames.pop(); L.jsResults = [${vals.join(", ")}]; return 2; } `
+        : "";
     this.emit(
       `{ while (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) { ${this.spillSet(k, "in")}f.pc = ${k + 1}; if (closeOneTbc(L, th, f) === PENDING) return 1; } ` +
         "if (th.openUpvals.length > 0) closeUpvals(th, base); " +
         `const n = ${n}, src = base + ${a}; ` +
         `if (f.flags === 0) { th.frames.pop(); const dest = f.func; ${copy} const nres = f.nres; ` +
         "if (nres < 0) th.frames[th.frames.length - 1].top = dest + n; else for (let j = n; j < nres; j++) stack[dest + j] = undefined; return 0; } " +
-        `${storeRes}f.pc = ${k + 1}; return returnSlow(L, th, f, src, n); }`,
+        `${toJs}${storeRes}f.pc = ${k + 1}; return returnSlow(L, th, f, src, n); }`,
     );
   }
 }
@@ -1117,6 +1214,9 @@ const RUNTIME_NAMES = [
   "CLOSURE_BYTES",
   "call",
   "tailcall",
+  "EMPTY",
+  "MAX_JS_DEPTH",
+  "outOfFuel",
   "returnSlow",
 ];
 
