@@ -78,6 +78,39 @@ function matchClass(c: number, cl: number): boolean {
 
 // --- the matcher -----------------------------------------------------------------------
 
+/**
+ * What the matcher learns about a pattern as it walks it: where each single-character
+ * class ends, the byte set of each bracket class, the bytes a match can start with.
+ * Patterns are mostly constants, so this is kept per pattern text (short patterns only).
+ * Nothing is computed before the walk reaches it, so a malformed pattern fails exactly
+ * where it would otherwise.
+ */
+class PatternInfo {
+  /** classEnd(p) once computed, else 0. */
+  ends: Int32Array;
+  /** Membership (0/1 per byte) of the bracket class starting at p. */
+  sets: (Uint8Array | undefined)[] = [];
+  /** Bytes a match from pattern index 0 must start with; null when any can (or unknown yet). */
+  first: Uint8Array | null | undefined = undefined;
+  constructor(n: number) {
+    this.ends = new Int32Array(n + 1);
+  }
+}
+
+const MAX_CACHED_PATTERN = 256;
+const patternInfos = new Map<string, PatternInfo>();
+
+function patternInfo(pat: string): PatternInfo {
+  if (pat.length > MAX_CACHED_PATTERN) return new PatternInfo(pat.length);
+  let info = patternInfos.get(pat);
+  if (info === undefined) {
+    if (patternInfos.size >= 512) patternInfos.clear();
+    info = new PatternInfo(pat.length);
+    patternInfos.set(pat, info);
+  }
+  return info;
+}
+
 /** The state of one match attempt: subject, pattern and the captures found so far. */
 export class MatchState {
   src: string;
@@ -87,10 +120,12 @@ export class MatchState {
   depth = MAXCCALLS;
   capInit: number[] = [];
   capLen: number[] = [];
+  info: PatternInfo;
   constructor(L: LuaState, src: string, pat: string) {
     this.L = L;
     this.src = src;
     this.pat = pat;
+    this.info = patternInfo(pat);
   }
   /** Clears the captures before a new attempt. */
   reset(): void {
@@ -101,6 +136,13 @@ export class MatchState {
 
 /** Index just past the single-character class starting at p. */
 function classEnd(ms: MatchState, p: number): number {
+  const ends = ms.info.ends;
+  const e = ends[p];
+  if (e !== 0) return e;
+  return (ends[p] = classEndRaw(ms, p));
+}
+
+function classEndRaw(ms: MatchState, p: number): number {
   const pat = ms.pat;
   const c = pat.charCodeAt(p++);
   if (c === 37 /* % */) {
@@ -149,11 +191,70 @@ function singleMatch(ms: MatchState, s: number, p: number, ep: number): boolean 
       return true;
     case 37: // %
       return matchClass(c, ms.pat.charCodeAt(p + 1));
-    case 91: // [
-      return matchBracketClass(ms.pat, c, p, ep - 1);
+    case 91: {
+      // [
+      const set = ms.info.sets[p] ?? bracketSet(ms, p, ep);
+      return set[c] === 1;
+    }
     default:
       return pc === c;
   }
+}
+
+/** The byte set of the bracket class [p, ep), made once per pattern. */
+function bracketSet(ms: MatchState, p: number, ep: number): Uint8Array {
+  const set = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) if (matchBracketClass(ms.pat, c, p, ep - 1)) set[c] = 1;
+  ms.info.sets[p] = set;
+  return set;
+}
+
+/**
+ * The bytes a match of the pattern (from index 0, unanchored) must start with, when its
+ * first item is a class that must match at least once; null otherwise. Scanning loops
+ * skip the positions where no match can start.
+ */
+function firstSet(ms: MatchState): Uint8Array | null {
+  const info = ms.info;
+  if (info.first !== undefined) return info.first;
+  let set: Uint8Array | null = null;
+  const pat = ms.pat;
+  let p = 0;
+  while (pat.charCodeAt(p) === 40 /* ( */ && pat.charCodeAt(p + 1) !== 41) p++;
+  const pc = pat.charCodeAt(p);
+  const special =
+    p >= pat.length ||
+    pc === 40 ||
+    pc === 41 ||
+    pc === 46 ||
+    (pc === 36 && p + 1 === pat.length) ||
+    (pc === 37 && /[bf0-9]/.test(pat.charAt(p + 1)));
+  if (!special) {
+    let ep = -1;
+    try {
+      ep = classEnd(ms, p);
+    } catch {
+      ep = -1; // malformed: the match itself reports it
+    }
+    const q = ep >= 0 && ep < pat.length ? pat.charCodeAt(ep) : -1;
+    if (ep >= 0 && q !== 42 /* * */ && q !== 63 /* ? */ && q !== 45 /* - */) {
+      set = new Uint8Array(256);
+      const probe = new MatchState(ms.L, "", pat);
+      for (let c = 0; c < 256; c++) {
+        probe.src = String.fromCharCode(c);
+        if (singleMatch(probe, 0, p, ep)) set[c] = 1;
+      }
+    }
+  }
+  info.first = set;
+  return set;
+}
+
+/** The first position from s where a match can start (len when there is none). */
+function skipTo(set: Uint8Array, src: string, s: number): number {
+  const len = src.length;
+  while (s < len && set[src.charCodeAt(s)] === 0) s++;
+  return s;
 }
 
 /**
@@ -436,11 +537,15 @@ function findAux(L: LuaState, args: LuaValue[], find: boolean): LuaValue[] {
   const ms = new MatchState(L, s, p);
   const first = anchor ? -1 : firstLiteral(p, p0);
   const firstCh = first >= 0 ? String.fromCharCode(first) : "";
+  const fset = anchor || first >= 0 ? null : firstSet(ms);
   let s1 = init;
   for (;;) {
     if (first >= 0) {
       s1 = s.indexOf(firstCh, s1);
       if (s1 < 0) break;
+    } else if (fset !== null) {
+      s1 = skipTo(fset, s, s1);
+      if (s1 >= ls) break;
     }
     ms.reset();
     const e = doMatch(ms, s1, p0);
@@ -487,10 +592,14 @@ function gmatchStep(L: LuaState, st: LuaValue[]): LuaValue[] | undefined {
   const ms = new MatchState(L, s, p);
   const first = firstLiteral(p, 0);
   const firstCh = first >= 0 ? String.fromCharCode(first) : "";
+  const fset = first >= 0 ? null : firstSet(ms);
   for (; src <= s.length; src++) {
     if (first >= 0) {
       src = s.indexOf(firstCh, src);
       if (src < 0) break;
+    } else if (fset !== null) {
+      src = skipTo(fset, s, src);
+      if (src >= s.length) break;
     }
     ms.reset();
     const e = doMatch(ms, src, 0);
@@ -554,6 +663,7 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
   const ms = new MatchState(L, src, p);
   const first = anchor ? -1 : firstLiteral(p, p0);
   const firstCh = first >= 0 ? String.fromCharCode(first) : "";
+  const fset = anchor || first >= 0 ? null : firstSet(ms);
   let parts: ReplPart[] | undefined; // the parsed replacement, on the first match
   const plainRepl = kind === 0 && replStr.indexOf("%") < 0;
   let out = "";
@@ -567,6 +677,9 @@ export function strGsub(L: LuaState, args: LuaValue[]): LuaValue[] {
       const k = src.indexOf(firstCh, s);
       if (k < 0) break;
       s = k;
+    } else if (fset !== null) {
+      s = skipTo(fset, src, s);
+      if (s >= srcl) break;
     }
     ms.reset();
     const e = doMatch(ms, s, p0);

@@ -494,7 +494,7 @@ function buildCfg(code: Int32Array, entry: number): Block[] | null {
 const MAXS = "9007199254740991";
 
 /** Prototypes up to this many instructions get their calls of compiled functions expanded. */
-const INLINE_CALLS_MAX = Number((globalThis as any).process?.env?.ICM ?? 120);
+const INLINE_CALLS_MAX = 120;
 
 /** A JS literal or reference for constant i. */
 function constExpr(p: Proto, i: number): string {
