@@ -10,12 +10,13 @@ import { openTable } from "./stdlib/table.js";
 import { openUtf8 } from "./stdlib/utf8.js";
 import { LuaError } from "./vm/errors.js";
 import { LuaThread } from "./vm/frames.js";
-import { callValue, initInterp, services } from "./vm/interp.js";
+import { callValue, initInterp, NativeCaller, services } from "./vm/interp.js";
 import { type HostHooks, installImpl, LuaState } from "./vm/state.js";
 import type { LuaValue } from "./vm/value.js";
 
 installImpl({
   call: callValue,
+  caller: (L, f) => new NativeCaller(L, f),
   index: services.index,
   setIndex: services.setIndex,
   tostring: services.tostring,

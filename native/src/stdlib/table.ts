@@ -456,8 +456,20 @@ function tsort(L: LuaState, args: LuaValue[]): undefined {
   const cmp = args[1];
   if (cmp !== undefined) checkType(args, 2, "function");
   if (cmp === undefined && isRaw(t) && sortRawDefault(L, t.arr)) return undefined;
-  const lt: Less = cmp === undefined ? (x, y) => lessThan(L, x, y) : (x, y) => truthy(L.call(cmp, [x, y])[0]);
-  auxsortT(L, t, 1, n as number, lt, 0);
+  if (cmp === undefined) {
+    auxsortT(L, t, 1, n as number, (x, y) => lessThan(L, x, y), 0);
+    return undefined;
+  }
+  const caller = L.caller(cmp);
+  try {
+    const lt: Less = (x, y) => truthy(caller.call2(x, y));
+    // a plain sequence held whole by the array part is sorted there (the comparator still
+    // sees every swap, as the array part is the table)
+    if (isRaw(t) && t.arr.length === n && t.arrNils === 0) auxsortA(t.arr, 0, n - 1, lt, 0);
+    else auxsortT(L, t, 1, n as number, lt, 0);
+  } finally {
+    caller.end();
+  }
   return undefined;
 }
 

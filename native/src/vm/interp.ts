@@ -33,7 +33,7 @@ import {
   typeNameMeta,
   VMError,
 } from "./meta.js";
-import type { LuaState } from "./state.js";
+import type { Caller, LuaState } from "./state.js";
 import { LuaTable } from "./table.js";
 import {
   LuaFloat,
@@ -2155,6 +2155,88 @@ function callCompiledFromJS(L: InterpState, fn: Closure, jf: JitFn, args: LuaVal
     L.nCcalls--;
     th.lastTop = savedTop;
     L.nativeCtx = savedCtx;
+  }
+}
+
+/**
+ * Calls of one function from a native, many times over (table.sort's comparator): the
+ * boundary (non-yieldable, one C level, the stack above the caller's frame) is set up once,
+ * so that each call of a compiled function costs little more than pushing its frame.
+ * `call2(a, b)` returns the first result; `end()` must run when the native is done.
+ */
+export class NativeCaller implements Caller {
+  private readonly L: InterpState;
+  private readonly fn: LuaValue;
+  private readonly th: LuaThread;
+  private readonly func: number;
+  private readonly cdepth: number;
+  private readonly savedTop: number;
+  private readonly savedCtx: boolean;
+  constructor(L0: LuaState, fn: LuaValue) {
+    const L = L0 as InterpState;
+    this.L = L;
+    this.fn = fn;
+    const th = L.current;
+    this.th = th;
+    if (L.nCcalls >= MAX_CCALLS) cStackOverflow(L.nCcalls);
+    const parent = th.frames[th.frames.length - 1];
+    this.func = parent !== undefined ? topFrameEnd(th) : th.lastTop;
+    this.cdepth = (parent ? parent.cdepth : th.baseCdepth) + 1;
+    this.savedTop = th.lastTop;
+    this.savedCtx = L.nativeCtx;
+    th.lastTop = this.func + 3;
+    th.nny++;
+    L.nCcalls++;
+  }
+
+  call2(a: LuaValue, b: LuaValue): LuaValue {
+    const { L, fn, th, func } = this;
+    if (!(fn instanceof Closure) || fn.proto.jit0 === undefined || L.jsDepth >= MAX_JS_DEPTH) {
+      return callValue(L, fn, [a, b])[0];
+    }
+    const p = fn.proto;
+    const jf = fn.proto.jit0;
+    const base = func + 1;
+    if (base + p.maxStack + 3 > th.stack.length) th.ensure(base + p.maxStack + 3);
+    const stack = th.stack;
+    stack[func] = fn;
+    stack[base] = a;
+    stack[base + 1] = b;
+    for (let i = 2; i < p.numParams; i++) stack[base + i] = undefined;
+    const varargs = p.isVararg && p.numParams < 2 ? (p.numParams === 0 ? [a, b] : [b]) : EMPTY;
+    if (th.frames.length >= L.maxFrames) depthError(L, th);
+    if ((L.fuel -= p.cost) < 0) outOfFuel(L);
+    if (this.cdepth >= MAX_CCALLS) cStackOverflow(this.cdepth);
+    const nf = th.pushFrame(fn, base, func, -1, varargs, FrameFlag.JsBoundary, this.cdepth);
+    L.nativeCtx = false;
+    const depth = L.jsDepth;
+    L.jsDepth = depth + 1;
+    let st: number;
+    try {
+      st = jf(L, th, nf);
+    } catch (e) {
+      L.jsDepth = depth;
+      // unwinds to the boundary frame (closing what must be closed) and rethrows
+      execute(L, toLuaError(L, e));
+      throw e;
+    } finally {
+      L.nativeCtx = this.savedCtx;
+    }
+    L.jsDepth = depth;
+    if (st === 2 && L.exitResult === undefined) return L.jsResults[0];
+    L.nativeCtx = false;
+    try {
+      return boundaryResults(st === 2 ? takeExit(L) : execute(L))[0];
+    } finally {
+      L.nativeCtx = this.savedCtx;
+    }
+  }
+
+  end(): void {
+    const { L, th } = this;
+    th.nny--;
+    L.nCcalls--;
+    th.lastTop = this.savedTop;
   }
 }
 

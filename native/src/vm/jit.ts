@@ -41,6 +41,10 @@ export interface JitInfo {
   /** Registers each instruction may set, on any path. */
   writes: Int32Array;
   words: number;
+  /** Whether closures capture registers of this function (its returns close upvalues). */
+  captures: boolean;
+  /** Whether it has to-be-closed variables (its returns close them). */
+  closes: boolean;
   /** Compiled variants by entry pc; null when that entry cannot be compiled. */
   variants: Map<number, JitFn | null>;
 }
@@ -138,21 +142,36 @@ function endsBlock(code: Int32Array, k: number): boolean {
 
 // --- registers and liveness ---------------------------------------------------------------
 
-/** Registers that must stay in the stack: captured by closures, or to-be-closed. */
-function stackResident(p: Proto): boolean[] {
+/**
+ * Registers that must stay in the stack: captured by closures (`captured`), or
+ * to-be-closed (`closing`); each flag says whether the function has any.
+ */
+function stackResident(p: Proto): { resident: boolean[]; captures: boolean; closes: boolean } {
   const n = p.code.length >>> 2;
-  const res = new Array<boolean>(p.maxStack + 1).fill(false);
+  const resident = new Array<boolean>(p.maxStack + 1).fill(false);
   const code = p.code;
+  let captures = false;
+  let closes = false;
   for (let k = 0; k < n; k++) {
     const op = code[k * 4];
     const a = code[k * 4 + 1];
     if (op === Op.Closure) {
       const np = p.protos[code[k * 4 + 2]];
-      for (const d of np.upvals) if (d.inStack) res[d.index] = true;
-    } else if (op === Op.Tbc) res[a] = true;
-    else if (op === Op.TForPrep) res[a + 3] = true;
+      for (const d of np.upvals) {
+        if (d.inStack) {
+          resident[d.index] = true;
+          captures = true;
+        }
+      }
+    } else if (op === Op.Tbc) {
+      resident[a] = true;
+      closes = true;
+    } else if (op === Op.TForPrep) {
+      resident[a + 3] = true;
+      closes = true;
+    }
   }
-  return res;
+  return { resident, captures, closes };
 }
 
 /** Calls add(from, to) for the registers instruction k reads, def(from, to) for those it sets. */
@@ -318,7 +337,7 @@ function analyze(p: Proto): JitInfo {
   const top = p.maxStack; // registers 0..top-1 (a little beyond for multret ranges)
   const nregs = top + 8;
   const words = (nregs + 31) >>> 5;
-  const resident = stackResident(p);
+  const { resident, captures, closes } = stackResident(p);
   const local: boolean[] = [];
   for (let r = 0; r < nregs; r++) local.push(r < top && !resident[r]);
   const use = new Int32Array(n * words);
@@ -354,7 +373,7 @@ function analyze(p: Proto): JitInfo {
       }
     }
   }
-  return { local, liveIn, liveOut, writes, words, variants: new Map() };
+  return { local, liveIn, liveOut, writes, words, captures, closes, variants: new Map() };
 }
 
 // --- structuring -----------------------------------------------------------------------
@@ -944,7 +963,8 @@ class Gen {
       }
       case Op.Jmp:
         if (a > 0) e(`{ ${this.closeFrom(k, `base + ${a - 1}`)} }`);
-        if (b < 0) e(`if ((L.fuel += ${b}) < 0) { ${this.spillSet(k + 1 + b, "in", -1, -1, k)}fuelAt(L, f, ${k + 1 + b}); }`);
+        if (b < 0)
+          e(`if ((L.fuel += ${b}) < 0) { ${this.spillSet(k + 1 + b, "in", -1, -1, k)}fuelAt(L, f, ${k + 1 + b}); }`);
         return;
       case Op.Eq:
         e(
@@ -1148,10 +1168,13 @@ class Gen {
       b !== 0
         ? `if (f.flags === ${FrameFlag.JsBoundary}) { th.frames.pop(); L.jsResults = [${vals.join(", ")}]; return 2; } `
         : "";
+    // only a function with to-be-closed variables or captured registers has these to close
+    const closeTbc = this.info.closes
+      ? `while (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) { ${this.spillSet(k, "in")}f.pc = ${k + 1}; if (closeOneTbc(L, th, f) === PENDING) return 1; } `
+      : "";
+    const closeUps = this.info.captures ? "if (th.openUpvals.length > 0) closeUpvals(th, base); " : "";
     this.emit(
-      `{ while (th.tbc.length > 0 && th.tbc[th.tbc.length - 1] >= base) { ${this.spillSet(k, "in")}f.pc = ${k + 1}; if (closeOneTbc(L, th, f) === PENDING) return 1; } ` +
-        "if (th.openUpvals.length > 0) closeUpvals(th, base); " +
-        `const n = ${n}, src = base + ${a}; ` +
+      `{ ${closeTbc}${closeUps}const n = ${n}, src = base + ${a}; ` +
         `if (f.flags === 0) { th.frames.pop(); const dest = f.func; ${copy} const nres = f.nres; ` +
         "if (nres < 0) th.frames[th.frames.length - 1].top = dest + n; else for (let j = n; j < nres; j++) stack[dest + j] = undefined; return 0; } " +
         `${toJs}${storeRes}f.pc = ${k + 1}; return returnSlow(L, th, f, src, n); }`,
