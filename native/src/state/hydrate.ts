@@ -13,7 +13,7 @@ import { type ChunkInfo, Closure, type NativeFunction, type Proto, UpVal } from 
 import { registerWeak } from "../vm/gc.js";
 import { applyLimits, MAX_FRAMES, setMeasuredMemory } from "../vm/limits.js";
 import type { LuaState } from "../vm/state.js";
-import { LuaTable, mapKey } from "../vm/table.js";
+import { HashPart, LuaTable, mapKey } from "../vm/table.js";
 import { LuaFloat, type LuaValue, normInt } from "../vm/value.js";
 import { chunkHash, sign } from "./dehydrate.js";
 import {
@@ -320,10 +320,12 @@ class Reader {
         map.set(mk, k);
         if (vals[k] !== undefined) count++;
       }
-      t.hmap = map;
-      t.hkeys = keys;
-      t.hvals = vals;
-      t.hcount = count;
+      const h = new HashPart();
+      h.map = map;
+      h.keys = keys;
+      h.vals = vals;
+      h.count = count;
+      t.hash = h;
     }
     if (t.metatable !== undefined && typeof t.metatable.getStr("__mode") === "string") registerWeak(this.L, t);
   }

@@ -20,42 +20,66 @@ import { floatToInteger, LuaFloat, type LuaValue } from "./value.js";
 const NOT_CACHED: unique symbol = Symbol("notCached");
 
 /**
- * The shared empty array every table starts with for its array and hash parts (never
- * written: the first element replaces it), so small tables cost one object, not three.
+ * The shared empty array every table starts with for its array part (never written: the
+ * first element replaces it); the hash part is made when needed, so a small table is one
+ * object of four fields.
  */
 const NO_VALUES: LuaValue[] = [];
+
+/** The hash part of a table: keys and values in insertion order, and where each key is. */
+export class HashPart {
+  /** key (normalized) -> slot in keys/vals */
+  map = new Map<unknown, number>();
+  keys: LuaValue[] = [];
+  vals: LuaValue[] = [];
+  /** live (non-tombstone) entries */
+  count = 0;
+  /** Raw __index of the table (for tables used as metatables), NOT_CACHED until read. */
+  index: LuaValue | typeof NOT_CACHED = NOT_CACHED;
+  /** Raw __newindex, likewise. */
+  newindex: LuaValue | typeof NOT_CACHED = NOT_CACHED;
+}
 
 export class LuaTable {
   arr: LuaValue[] = NO_VALUES;
   /** Number of nil slots inside arr. */
   arrNils = 0;
-  /** key (normalized) -> slot in hkeys/hvals */
-  hmap: Map<unknown, number> | undefined = undefined;
-  hkeys: LuaValue[] = NO_VALUES;
-  hvals: LuaValue[] = NO_VALUES;
-  /** live (non-tombstone) entries in the hash part */
-  hcount = 0;
+  /** The hash part, made with the first key that is not in the array part. */
+  hash: HashPart | undefined = undefined;
   metatable: LuaTable | undefined = undefined;
-  /** Cached raw t.__index (for tables used as metatables); NOT_CACHED until read. */
-  private idxCache: LuaValue | typeof NOT_CACHED = NOT_CACHED;
-  /** Cached raw t.__newindex, likewise. */
-  private nidxCache: LuaValue | typeof NOT_CACHED = NOT_CACHED;
 
   constructor() {
     account(TABLE_BYTES);
   }
 
+  /** The hash part's keys in slot order (removed keys included; see next()). */
+  get hkeys(): LuaValue[] {
+    return this.hash === undefined ? NO_VALUES : this.hash.keys;
+  }
+  /** The hash part's values by slot (undefined for removed keys). */
+  get hvals(): LuaValue[] {
+    return this.hash === undefined ? NO_VALUES : this.hash.vals;
+  }
+  /** Live entries in the hash part. */
+  get hcount(): number {
+    return this.hash === undefined ? 0 : this.hash.count;
+  }
+
   /** Raw t.__index, cached until the "__index" field is written. */
   metaIndex(): LuaValue {
-    let v = this.idxCache;
-    if (v === NOT_CACHED) v = this.idxCache = this.getStr("__index");
+    const h = this.hash;
+    if (h === undefined) return undefined;
+    let v = h.index;
+    if (v === NOT_CACHED) v = h.index = this.getStr("__index");
     return v;
   }
 
   /** Raw t.__newindex, cached until the "__newindex" field is written. */
   metaNewIndex(): LuaValue {
-    let v = this.nidxCache;
-    if (v === NOT_CACHED) v = this.nidxCache = this.getStr("__newindex");
+    const h = this.hash;
+    if (h === undefined) return undefined;
+    let v = h.newindex;
+    if (v === NOT_CACHED) v = h.newindex = this.getStr("__newindex");
     return v;
   }
 
@@ -65,9 +89,10 @@ export class LuaTable {
       const a = this.arr;
       if (k >= 1 && k <= a.length && Number.isInteger(k)) return a[k - 1];
     } else if (typeof k === "string") {
-      if (this.hmap === undefined) return undefined;
-      const s = this.hmap.get(k);
-      return s === undefined ? undefined : this.hvals[s];
+      const h = this.hash;
+      if (h === undefined) return undefined;
+      const s = h.map.get(k);
+      return s === undefined ? undefined : h.vals[s];
     } else if (k instanceof LuaFloat) {
       const i = floatToInteger(k.n);
       return i !== undefined ? this.get(i) : this.getHash(k.n);
@@ -77,26 +102,26 @@ export class LuaTable {
 
   /** Reads t[k] for a string key. */
   getStr(k: string): LuaValue {
-    const m = this.hmap;
-    if (m === undefined) return undefined;
-    const s = m.get(k);
-    return s === undefined ? undefined : this.hvals[s];
+    const h = this.hash;
+    if (h === undefined) return undefined;
+    const s = h.map.get(k);
+    return s === undefined ? undefined : h.vals[s];
   }
 
   /**
    * Reads t[k] for a string key through an inline-cache slot: returns the value and
-   * updates ic[at] with the slot where k lives (or -1).
+   * updates ic[at] with the slot where k lives.
    */
   getStrIC(k: string, ic: Int32Array, at: number): LuaValue {
-    const keys = this.hkeys;
+    const h = this.hash;
+    if (h === undefined) return undefined;
+    const keys = h.keys;
     const s = ic[at];
-    if (s >= 0 && s < keys.length && keys[s] === k) return this.hvals[s];
-    const m = this.hmap;
-    if (m === undefined) return undefined;
-    const slot = m.get(k);
+    if (s >= 0 && s < keys.length && keys[s] === k) return h.vals[s];
+    const slot = h.map.get(k);
     if (slot === undefined) return undefined;
     ic[at] = slot;
-    return this.hvals[slot];
+    return h.vals[slot];
   }
 
   /**
@@ -104,18 +129,18 @@ export class LuaTable {
    * (doing nothing) when k has no live entry, so the caller takes the general path.
    */
   setStrIC(k: string, v: LuaValue, ic: Int32Array, at: number): boolean {
-    if (v === undefined || k === "__index" || k === "__newindex") return false;
-    const keys = this.hkeys;
+    const h = this.hash;
+    if (h === undefined || v === undefined || k === "__index" || k === "__newindex") return false;
+    const keys = h.keys;
     let s = ic[at];
     if (!(s >= 0 && s < keys.length && keys[s] === k)) {
-      const m = this.hmap;
-      if (m === undefined) return false;
-      const slot = m.get(k);
+      const slot = h.map.get(k);
       if (slot === undefined) return false;
       ic[at] = s = slot;
     }
-    if (this.hvals[s] === undefined) return false;
-    this.hvals[s] = v;
+    const vals = h.vals;
+    if (vals[s] === undefined) return false;
+    vals[s] = v;
     return true;
   }
 
@@ -127,9 +152,10 @@ export class LuaTable {
   }
 
   private getHash(k: unknown): LuaValue {
-    if (this.hmap === undefined) return undefined;
-    const s = this.hmap.get(k);
-    return s === undefined ? undefined : this.hvals[s];
+    const h = this.hash;
+    if (h === undefined) return undefined;
+    const s = h.map.get(k);
+    return s === undefined ? undefined : h.vals[s];
   }
 
   /**
@@ -169,7 +195,7 @@ export class LuaTable {
     }
     if (i === n + 1) {
       if (v === undefined) {
-        if (this.hmap !== undefined) this.setHash(i, i, v);
+        if (this.hash !== undefined) this.setHash(i, i, v);
         return;
       }
       // a new key: the moment the array part may be reorganized
@@ -181,7 +207,7 @@ export class LuaTable {
       if (a === NO_VALUES) this.arr = [v];
       else a.push(v);
       account(SLOT_BYTES);
-      if (this.hcount > 0) this.migrate();
+      if (this.hash !== undefined && this.hash.count > 0) this.migrate();
       return;
     }
     this.setHash(i, i, v);
@@ -214,76 +240,50 @@ export class LuaTable {
     this.arr = a;
     this.arrNils = nils;
     account(n * SLOT_BYTES);
-    if (this.hcount > 0) this.migrate();
+    if (this.hash !== undefined && this.hash.count > 0) this.migrate();
   }
 
   /** Moves keys arr.length+1, +2, ... from the hash part into the array part. */
   private migrate(): void {
-    const map = this.hmap as Map<unknown, number>;
+    const h = this.hash as HashPart;
     const a = this.arr;
     for (;;) {
       const k = a.length + 1;
-      const s = map.get(k);
+      const s = h.map.get(k);
       if (s === undefined) return;
-      const v = this.hvals[s];
+      const v = h.vals[s];
       if (v === undefined) return;
       a.push(v);
-      this.hvals[s] = undefined;
-      this.hcount--;
+      h.vals[s] = undefined;
+      h.count--;
     }
   }
 
   private setHash(mk: unknown, k: LuaValue, v: LuaValue): void {
-    if (k === "__index") this.idxCache = NOT_CACHED;
-    else if (k === "__newindex") this.nidxCache = NOT_CACHED;
-    let map = this.hmap;
-    if (map === undefined) {
+    let h = this.hash;
+    if (h === undefined) {
       if (v === undefined) return;
-      map = this.hmap = new Map();
+      h = this.hash = new HashPart();
     }
-    const s = map.get(mk);
+    if (k === "__index") h.index = NOT_CACHED;
+    else if (k === "__newindex") h.newindex = NOT_CACHED;
+    const s = h.map.get(mk);
     if (s !== undefined) {
-      const old = this.hvals[s];
-      this.hvals[s] = v;
+      const old = h.vals[s];
+      h.vals[s] = v;
       if (old === undefined) {
-        if (v !== undefined) this.hcount++;
-      } else if (v === undefined) this.hcount--;
+        if (v !== undefined) h.count++;
+      } else if (v === undefined) h.count--;
       return;
     }
     if (v === undefined) return;
     // a new key: sweep tombstones first when they are the majority
-    if (this.hkeys.length > 8 && this.hcount * 2 < this.hkeys.length) {
-      this.sweep();
-      map = this.hmap as Map<unknown, number>;
-    }
-    map.set(mk, this.hkeys.length);
+    if (h.keys.length > 8 && h.count * 2 < h.keys.length) sweep(h);
+    h.map.set(mk, h.keys.length);
     account(3 * SLOT_BYTES);
-    if (this.hkeys === NO_VALUES) {
-      this.hkeys = [k];
-      this.hvals = [v];
-    } else {
-      this.hkeys.push(k);
-      this.hvals.push(v);
-    }
-    this.hcount++;
-  }
-
-  /** Drops tombstones from the hash part, keeping the order of live entries. */
-  private sweep(): void {
-    const keys = this.hkeys;
-    const vals = this.hvals;
-    const map = new Map<unknown, number>();
-    const nk: LuaValue[] = [];
-    const nv: LuaValue[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      if (vals[i] === undefined) continue;
-      map.set(mapKey(keys[i]), nk.length);
-      nk.push(keys[i]);
-      nv.push(vals[i]);
-    }
-    this.hmap = map;
-    this.hkeys = nk;
-    this.hvals = nv;
+    h.keys.push(k);
+    h.vals.push(v);
+    h.count++;
   }
 
   /** A border #t (without __len): arr.length when its last slot is used, else by binary search. */
@@ -320,7 +320,7 @@ export class LuaTable {
         i = ik;
         h = 0;
       } else {
-        const s = this.hmap?.get(ik);
+        const s = this.hash?.map.get(ik);
         if (s === undefined) return false;
         i = a.length;
         h = s + 1;
@@ -338,6 +338,24 @@ export class LuaTable {
     }
     return undefined;
   }
+}
+
+/** Drops the tombstones of a hash part, keeping the order of live entries. */
+function sweep(h: HashPart): void {
+  const keys = h.keys;
+  const vals = h.vals;
+  const map = new Map<unknown, number>();
+  const nk: LuaValue[] = [];
+  const nv: LuaValue[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (vals[i] === undefined) continue;
+    map.set(mapKey(keys[i]), nk.length);
+    nk.push(keys[i]);
+    nv.push(vals[i]);
+  }
+  h.map = map;
+  h.keys = nk;
+  h.vals = nv;
 }
 
 /** The Map key for a table key value (integral floats become integers). */
