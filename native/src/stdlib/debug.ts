@@ -162,6 +162,7 @@ export function openDebug(L: LuaState): LuaTable {
       const locs = activeLocals(r.f.closure.proto, r.f.pc - 1);
       if (n < 1 || n > locs.length) return [undefined];
       th.stack[r.f.base + locs[n - 1].reg] = args[2];
+      L.localsWritten = true;
       return [locs[n - 1].name];
     },
     getupvalue: (_L, args) => {

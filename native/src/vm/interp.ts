@@ -2119,7 +2119,7 @@ function callCompiledFromJS(L: InterpState, fn: Closure, jf: JitFn, args: LuaVal
   const n = args.length;
   const np = p.numParams;
   const base = func + 1;
-  th.ensure(base + (n > p.maxStack ? n : p.maxStack) + 1);
+  th.ensure(base + Math.max(n, p.maxStack) + 1);
   const stack = th.stack;
   stack[func] = fn;
   for (let i = 0; i < n; i++) stack[base + i] = args[i];
@@ -2487,10 +2487,19 @@ function jitCall(L: InterpState, th: LuaThread, f: Frame, func: number, nargs: n
     } else {
       for (let j = 0; j < nres; j++) stack[func + j] = j < n ? (res as LuaValue[])[j] : undefined;
     }
-    return 0;
+    return L.localsWritten ? localsWritten(L) : 0;
   }
   const r = precall(L, th, func, nargs, nres, 0);
-  return r === Pre.Done ? 0 : r === Pre.Exit ? 2 : 1;
+  return r === Pre.Done ? (L.localsWritten ? localsWritten(L) : 0) : r === Pre.Exit ? 2 : 1;
+}
+
+/**
+ * After debug.setlocal wrote a register: status 1, so every compiled frame continues from
+ * its saved pc with its registers read from the stack.
+ */
+function localsWritten(L: InterpState): number {
+  L.localsWritten = false;
+  return 1;
 }
 
 /** TAILCALL of a closure from compiled code: frame f is replaced; returns the status to return. */

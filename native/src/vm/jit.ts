@@ -40,6 +40,8 @@ export interface JitInfo {
   liveOut: Int32Array;
   /** Registers each instruction may set, on any path. */
   writes: Int32Array;
+  /** Registers holding active local variables before each instruction (debug.getlocal reads them). */
+  active: Int32Array;
   words: number;
   /** Whether closures capture registers of this function (its returns close upvalues). */
   captures: boolean;
@@ -373,7 +375,13 @@ function analyze(p: Proto): JitInfo {
       }
     }
   }
-  return { local, liveIn, liveOut, writes, words, captures, closes, variants: new Map() };
+  const active = new Int32Array(n * words);
+  for (const v of p.locVars) {
+    if (!local[v.reg]) continue;
+    const end = v.endPc === -1 ? n : Math.min(v.endPc, n);
+    for (let k = Math.max(v.startPc, 0); k < end; k++) active[k * words + (v.reg >>> 5)] |= 1 << (v.reg & 31);
+  }
+  return { local, liveIn, liveOut, writes, active, words, captures, closes, variants: new Map() };
 }
 
 // --- structuring -----------------------------------------------------------------------
@@ -574,9 +582,12 @@ class Gen {
     return x >= 0 ? this.R(x) : constExpr(this.p, -1 - x);
   }
 
-  /** Stores the local registers in `bits` (a live set) to the stack. */
+  /**
+   * Stores the local registers live at k (and, with "both", live after it) to the stack, and
+   * those of active local variables, which debug.getlocal may read.
+   */
   spillSet(k: number, which: "in" | "both", skipFrom = -1, skipTo = -1, at = k): string {
-    const { words, liveIn, liveOut, local, writes } = this.info;
+    const { words, liveIn, liveOut, local, writes, active } = this.info;
     const clean = this.clean;
     let s = "";
     const limit = this.mrFloor >= 0 ? this.mrFloor : local.length;
@@ -584,7 +595,7 @@ class Gen {
       if (!local[r] || (r >= skipFrom && r <= skipTo)) continue;
       const w = k * words + (r >>> 5);
       const bit = 1 << (r & 31);
-      if (!(liveIn[w] & bit || (which === "both" && liveOut[w] & bit))) continue;
+      if (!(liveIn[w] & bit || active[w] & bit || (which === "both" && liveOut[w] & bit))) continue;
       // a register whose stack copy is known to be current needs no store
       const c = at * words + (r >>> 5);
       if (clean[c] & bit && !(writes[c] & bit)) continue;
@@ -599,7 +610,7 @@ class Gen {
    * the unconditional spill of a call, and not written since.
    */
   computeClean(entry: number): void {
-    const { words, liveIn, writes, local } = this.info;
+    const { words, liveIn, writes, local, active } = this.info;
     const code = this.code;
     const clean = new Int32Array((code.length >>> 2) * words);
     const preds = new Map<number, number[]>();
@@ -629,7 +640,7 @@ class Gen {
             (op === Op.Vararg && code[k * 4 + 3] === 0);
           for (let w = 0; w < words; w++) {
             clean[o + w] = cur[w];
-            cur[w] = ((stores ? cur[w] | liveIn[o + w] : cur[w]) & ~writes[o + w]) | 0;
+            cur[w] = ((stores ? cur[w] | liveIn[o + w] | active[o + w] : cur[w]) & ~writes[o + w]) | 0;
           }
         }
         const prev = outs.get(b.id);

@@ -48,6 +48,11 @@ export class LuaState {
   limits: Limits = { ...NO_LIMITS };
   /** Resources used so far (instruction units, CPU ms). */
   usage: Usage = { instructions: 0, cpuMs: 0 };
+  /**
+   * Set by debug.setlocal: a frame's register was written from outside, so compiled code
+   * that called it must continue from the stack (vm/jit.ts). Not part of the state.
+   */
+  localsWritten = false;
 
   constructor(hooks: Partial<HostHooks> = {}) {
     this.hooks = { ...defaultHooks, ...hooks };
