@@ -29,6 +29,9 @@ const REQUIRED = [
   "events",
   "constructs",
   "closure",
+  // beyond the engine issue's list: string.dump and binary chunks, error messages
+  "calls",
+  "errors",
 ];
 
 /**
@@ -42,7 +45,7 @@ const IDENTITY: Record<string, { failsAt: number; lines: number[] }> = {
   literals: { failsAt: 225, lines: [225, 226, 227, 228, 231] },
 };
 
-const REPORTED = ["coroutine", "calls", "locals", "errors"];
+const REPORTED = ["coroutine", "locals"];
 
 let dir = "";
 

@@ -1,8 +1,10 @@
-// Loading text chunks: parse, compile, and close the main function over _ENV.
+// Loading chunks: parse, compile, and close the main function over _ENV; string.dump's
+// binary chunks and loading them back.
 
 import { compileChunk } from "./compiler/compiler.js";
 import { parse } from "./parser/parser.js";
-import { Closure, type Proto, UpVal } from "./vm/function.js";
+import { LuaSyntaxError } from "./vm/errors.js";
+import { type ChunkInfo, Closure, type Proto, UpVal } from "./vm/function.js";
 import type { LuaState } from "./vm/state.js";
 import type { LuaValue } from "./vm/value.js";
 
@@ -59,6 +61,81 @@ export function loadChunk(
   env: LuaValue,
   skipComment = false,
 ): Closure {
+  if (source.charCodeAt(0) === 0x1b) return undump(source, chunkName, env);
   const p = compile(source, chunkName, skipComment);
   return mainClosure(p, env);
+}
+
+/*
+ * Binary chunks. There is no bytecode format to dump: a binary chunk carries the text of the
+ * function's chunk and the function's place in it, and loading one compiles that text again
+ * (as the state format does with loaded chunks). It starts with PUC-Rio's header (signature,
+ * version, format, LUAC_DATA, sizes, LUAC_INT and LUAC_NUM), then DUMP_MARK, a flags byte
+ * (1 = stripped), decimal numbers each ended by ';' (the prototype's index, the length of the
+ * chunk name, the length of the source), the name and the source.
+ * A stripped function has no debug information: no line numbers (line -1 in messages), no
+ * local or upvalue names, and "?" as its source.
+ */
+const PUC_HEADER =
+  "\x1bLua\x54\x00\x19\x93\r\n\x1a\n\x04\x08\x08" + // signature, 5.4, format 0, LUAC_DATA, sizes
+  "\x78\x56\x00\x00\x00\x00\x00\x00" + // LUAC_INT 0x5678, little-endian
+  "\x00\x00\x00\x00\x00\x28\x77\x40"; // LUAC_NUM 370.5
+const DUMP_MARK = "\xe5Endymion\n";
+const DUMP_HEADER = PUC_HEADER + DUMP_MARK;
+
+/** string.dump: the binary chunk of a Lua function's prototype; undefined when it has no chunk. */
+export function dumpProto(p: Proto, strip: boolean): string | undefined {
+  const info = p.chunk;
+  if (info === undefined) return undefined;
+  return `${DUMP_HEADER}${strip ? "\x01" : "\x00"}${p.index};${info.name.length};${info.source.length};${info.name}${info.source}`;
+}
+
+/** Loads a binary chunk made by dumpProto: its first upvalue is env, the others are fresh. */
+function undump(bin: string, chunkName: string, env: LuaValue): Closure {
+  const where = chunkName.charCodeAt(0) === 0x1b ? "binary string" : chunkDisplayName(chunkName);
+  const bad = (why: string): never => {
+    throw new LuaSyntaxError(`${where}: bad binary format (${why})`);
+  };
+  if (!bin.startsWith(DUMP_HEADER)) {
+    const n = Math.min(bin.length, DUMP_HEADER.length);
+    if (bin.slice(0, n) !== DUMP_HEADER.slice(0, n)) {
+      if (bin.startsWith(PUC_HEADER)) bad("precompiled by luac: only chunks from Endymion's string.dump load");
+      bad("not a Lua 5.4 chunk from Endymion");
+    }
+    bad("truncated chunk");
+  }
+  let at = DUMP_HEADER.length;
+  const flags = bin.charCodeAt(at++);
+  const num = (): number => {
+    const end = bin.indexOf(";", at);
+    const text = end < 0 ? "" : bin.slice(at, end);
+    if (!/^[0-9]{1,15}$/.test(text)) bad(end < 0 ? "truncated chunk" : "malformed header");
+    at = end + 1;
+    return Number(text);
+  };
+  const index = num();
+  const nameLen = num();
+  const sourceLen = num();
+  if (flags > 1 || Number.isNaN(flags)) bad("malformed header");
+  if (bin.length !== at + nameLen + sourceLen)
+    bad(bin.length < at + nameLen + sourceLen ? "truncated chunk" : "extra bytes");
+  const strip = flags === 1;
+  const name = strip ? "=?" : bin.slice(at, at + nameLen);
+  const source = bin.slice(at + nameLen);
+  const main = compile(source, name, source.charCodeAt(0) === 0x23);
+  const all = (main.chunk as ChunkInfo).protos;
+  const p = all[index] ?? bad("function index out of range");
+  if (strip) for (const q of all) stripProto(q);
+  const ups: UpVal[] = [];
+  for (let i = 0; i < p.upvals.length; i++) ups.push(new UpVal(undefined, 0));
+  if (ups.length > 0) ups[0].value = env;
+  return new Closure(p, ups);
+}
+
+/** Drops a prototype's debug information (string.dump with strip). */
+function stripProto(p: Proto): void {
+  p.lineInfo = new Int32Array(0);
+  p.locVars = [];
+  for (const u of p.upvals) u.name = "";
+  p.source = "?";
 }

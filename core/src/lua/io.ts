@@ -81,14 +81,15 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
   let input = stdinUd;
   let output = stdoutUd;
 
-  const toFile = (v: LuaValue, fname: string): LuaFile => {
+  /** The file behind argument 1, which must be an open FILE* (luaL_checkudata and tofile). */
+  const checkFile = (v: LuaValue): LuaFile => {
     const f = v instanceof LuaUserdata ? files.get(v) : undefined;
-    if (!f)
-      return argError(
-        1,
-        `FILE* expected, got ${v === undefined ? "no value" : typeof v === "object" ? "table" : typeof v}`,
-      );
+    if (!f) return A.typeError(v === undefined ? [] : [v], 1, "FILE*");
     if (f.closed) nativeError("attempt to use a closed file");
+    return f;
+  };
+  const toFile = (v: LuaValue, fname: string): LuaFile => {
+    const f = checkFile(v);
     void fname;
     if (f === files.get(stdinUd)) getStdin();
     return f;
@@ -216,7 +217,10 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
         const f = open(args[0], "r");
         if (typeof f === "string") nativeError(f);
         input = make(f as LuaFile);
-      } else if (args[0] !== undefined) input = args[0] as LuaUserdata;
+      } else if (args[0] !== undefined) {
+        checkFile(args[0]);
+        input = args[0] as LuaUserdata;
+      }
       return [input];
     },
     output: (_L, args) => {
@@ -224,7 +228,10 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
         const f = open(args[0], "w");
         if (typeof f === "string") nativeError(f);
         output = make(f as LuaFile);
-      } else if (args[0] !== undefined) output = args[0] as LuaUserdata;
+      } else if (args[0] !== undefined) {
+        checkFile(args[0]);
+        output = args[0] as LuaUserdata;
+      }
       return [output];
     },
     flush: () => {
@@ -264,7 +271,8 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
   const closeMeta = makeLib(L, "FILE*:", {
     close: (_L, args) => {
       const f = args[0] instanceof LuaUserdata ? files.get(args[0]) : undefined;
-      if (f && !f.closed && !f.std) closeFile(f);
+      if (!f) return A.typeError(args, 1, "FILE*");
+      if (!f.closed && !f.std) closeFile(f);
       return undefined;
     },
   }).get("close");

@@ -522,7 +522,9 @@ class Compiler {
     const loopBlock = this.enterBlock(true);
     const base = fs.freeReg;
     this.explistTo(s.exprs, 4);
-    for (let i = 0; i < 4; i++) fs.addLocal("(for state)");
+    // the fourth control variable is to-be-closed: no tail calls in the loop's scope
+    for (let i = 0; i < 4; i++) fs.addLocal("(for state)", i === 3 ? "close" : undefined);
+    fs.tbcCount++;
     loopBlock.hasTbc = true;
     fs.line = s.line;
     const prep = fs.emit(Op.TForPrep, base, 0);
@@ -533,7 +535,7 @@ class Compiler {
     this.block(s.body);
     fs.line = s.body.endLine;
     this.leaveBlock();
-    fs.line = s.line;
+    fs.line = s.callLine;
     const call = fs.emit(Op.TForCall, base, 0, s.names.length);
     const loop = fs.emit(Op.TForLoop, base, 0);
     fs.code[prep * 4 + 2] = call - prep - 1;
@@ -931,6 +933,7 @@ class Compiler {
       }
     }
     const save = fs.freeReg;
+    if (reg === fs.freeReg - 1 && reg >= fs.nactive()) fs.freeReg = reg;
     const r = this.exprAnyReg(e.operand);
     fs.line = e.line;
     const op = e.op === "-" ? Op.Unm : e.op === "not" ? Op.Not : e.op === "#" ? Op.Len : Op.BNot;
@@ -973,6 +976,9 @@ class Compiler {
     }
     const arith = ARITH_OPS[op];
     if (arith !== undefined) {
+      // a target that is the top temporary can hold an operand: chains like a+b+c+d then
+      // need two registers, not one per operand
+      if (reg === fs.freeReg - 1 && reg >= fs.nactive()) fs.freeReg = reg;
       const b = this.exprRK(e.left);
       const c = this.exprRK(e.right);
       fs.line = e.line;

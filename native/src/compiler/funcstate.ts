@@ -9,6 +9,9 @@ import { type LocVar, Proto } from "../vm/function.js";
 import { LuaFloat, type LuaValue } from "../vm/value.js";
 import { MAX_REGS, Op } from "./opcodes.js";
 
+/** Most upvalues of a function (MAXUPVAL). */
+const MAX_UPVALS = 255;
+
 /** A local variable in scope. */
 export interface LocalVar {
   name: string;
@@ -111,6 +114,14 @@ export class FuncState {
     throw new LuaSyntaxError(`${this.chunkName}:${line}: ${msg}`);
   }
 
+  /** Raises "too many <what> (limit is N) in <function>" (errorlimit). */
+  checkLimit(n: number, limit: number, what: string): void {
+    if (n <= limit) return;
+    const ld = this.proto.lineDefined;
+    const where = ld === 0 ? "main function" : `function at line ${ld}`;
+    this.error(`too many ${what} (limit is ${limit}) in ${where}`);
+  }
+
   /** Reserves n registers above the current top and returns the first. */
   reserve(n = 1): number {
     const r = this.freeReg;
@@ -197,11 +208,13 @@ export class FuncState {
     const loc = parent.findLocal(name);
     if (loc) {
       parent.markUpval(loc.reg);
+      this.checkLimit(ups.length + 1, MAX_UPVALS, "upvalues");
       ups.push({ name, inStack: true, index: loc.reg, kind: loc.attrib });
       return ups.length - 1;
     }
     const idx = parent.findUpval(name);
     if (idx < 0) return -1;
+    this.checkLimit(ups.length + 1, MAX_UPVALS, "upvalues");
     ups.push({ name, inStack: false, index: idx, kind: parent.proto.upvals[idx].kind });
     return ups.length - 1;
   }

@@ -95,6 +95,8 @@ export interface NumericForStat {
 export interface GenericForStat {
   kind: "GenericFor";
   line: number;
+  /** Line of the first token after `in`: the iterator call's line in messages. */
+  callLine: number;
   names: string[];
   exprs: Expr[];
   body: Block;

@@ -272,9 +272,16 @@ export function parseFunctionBody(p: Parser, isMethod: boolean, line: number, ma
   }
   p.checkNext(41);
   const outerVararg = p.isVararg;
+  const outerActvar = p.nactvar;
+  const outerLine = p.fnLine;
   p.isVararg = isVararg;
+  p.nactvar = 0;
+  p.fnLine = line;
+  p.declareLocals(params.length);
   const body = parseBlock(p);
   p.isVararg = outerVararg;
+  p.nactvar = outerActvar;
+  p.fnLine = outerLine;
   const endLine = p.line;
   p.checkMatch(Tok.End, Tok.Function, matchLine);
   return { kind: "Function", line, endLine, params, isVararg, body };

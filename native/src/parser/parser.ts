@@ -21,6 +21,9 @@ const BASE_LEVELS = 2;
 
 export type ParseOptions = LexerOptions;
 
+/** Most local variables in scope in one function (MAXVARS). */
+const MAX_VARS = 200;
+
 export class Parser {
   readonly lex: Lexer;
   /** Current token kind and its value, line and message text. */
@@ -32,6 +35,10 @@ export class Parser {
   raw = "";
   /** Whether the function being parsed is vararg (for '...'). */
   isVararg = true;
+  /** Local variables declared and in scope in the function being parsed (MAXVARS counts them). */
+  nactvar = 0;
+  /** Line where the function being parsed starts (0 for the main chunk), for limit messages. */
+  fnLine = 0;
   /** Nesting depth, as PUC-Rio's nCcalls. */
   private depth = BASE_LEVELS;
   // the lookahead token, when `lookahead()` has read one (aheadTok -1 otherwise)
@@ -92,6 +99,15 @@ export class Parser {
         ? quoteToken(this.raw)
         : tokenText(tok);
     this.lex.error(msg, near);
+  }
+
+  /** Counts n new local variables of the current function (at most MAX_VARS in scope). */
+  declareLocals(n: number): void {
+    this.nactvar += n;
+    if (this.nactvar > MAX_VARS) {
+      const where = this.fnLine === 0 ? "main function" : `function at line ${this.fnLine}`;
+      this.error(`too many local variables (limit is ${MAX_VARS}) in ${where}`);
+    }
   }
 
   /** Throws a message without "near" (luaK_semerror). */

@@ -34,6 +34,7 @@ function blockFollow(tok: number, withUntil: boolean): boolean {
 
 /** Parses statements up to the token that closes the block (which is left current). */
 export function parseBlock(p: Parser): Block {
+  const nactvar = p.nactvar;
   const body: Stat[] = [];
   while (!blockFollow(p.tok, true)) {
     const isReturn = p.tok === Tok.Return;
@@ -41,6 +42,7 @@ export function parseBlock(p: Parser): Block {
     if (stat !== undefined) body.push(stat);
     if (isReturn) break; // 'return' must be the last statement
   }
+  p.nactvar = nactvar;
   return { body, endLine: p.line };
 }
 
@@ -91,6 +93,7 @@ function statement(p: Parser): Stat | undefined {
       const funcLine = p.line;
       if (p.testNext(Tok.Function)) {
         const name = p.checkName();
+        p.declareLocals(1);
         const func = parseFunctionBody(p, false, funcLine, p.line);
         func.name = name;
         stat = { kind: "LocalFunction", line, name, func };
@@ -143,6 +146,7 @@ function ifStat(p: Parser, line: number): IfStat {
 // `for v = e1, e2 [, e3] do block end` or `for v1, v2... in explist do block end`
 function forStat(p: Parser, line: number): Stat {
   p.next(); // skip 'for'
+  const nactvar = p.nactvar;
   const first = p.checkName();
   let stat: Stat;
   if (p.tok === 61) {
@@ -153,6 +157,7 @@ function forStat(p: Parser, line: number): Stat {
     const limit = parseExpr(p);
     const step = p.testNext(44) ? parseExpr(p) : undefined;
     p.checkNext(Tok.Do);
+    p.declareLocals(4); // three hidden control variables and the loop's variable
     const body = parseBlock(p);
     stat = { kind: "NumericFor", line, var: first, start, limit, body };
     if (step !== undefined) stat.step = step;
@@ -160,14 +165,17 @@ function forStat(p: Parser, line: number): Stat {
     const names = [first];
     while (p.testNext(44)) names.push(p.checkName());
     p.checkNext(Tok.In);
+    const callLine = p.line;
     const exprs = parseExprList(p);
     p.checkNext(Tok.Do);
+    p.declareLocals(4 + names.length); // four hidden control variables and the names
     const body = parseBlock(p);
-    stat = { kind: "GenericFor", line, names, exprs, body };
+    stat = { kind: "GenericFor", line, callLine, names, exprs, body };
   } else {
     p.error("'=' or 'in' expected");
   }
   p.checkMatch(Tok.End, Tok.For, line);
+  p.nactvar = nactvar;
   return stat;
 }
 
@@ -200,6 +208,7 @@ function localStat(p: Parser, line: number): LocalStat {
   let hasClose = false;
   do {
     names.push(p.checkName());
+    p.declareLocals(1);
     let attrib: string | undefined;
     if (p.testNext(60)) {
       // '<' attribute '>'

@@ -5,6 +5,7 @@ import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import {
   isNumber,
+  LightUserdata,
   LuaFloat,
   LuaUserdata,
   type LuaValue,
@@ -19,6 +20,7 @@ export function typeNameForMessage(v: LuaValue): string {
   const mt = v instanceof LuaTable || v instanceof LuaUserdata ? v.metatable : undefined;
   const name = mt?.getStr("__name");
   if (typeof name === "string") return name;
+  if (v instanceof LightUserdata) return "light userdata";
   return typeName(v);
 }
 

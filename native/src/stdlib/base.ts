@@ -1,6 +1,6 @@
 // The base library: print, type, pairs, pcall, error, load, tonumber, metatables...
 
-import { callLevels, framePosition } from "../vm/debuginfo.js";
+import { callLevels, frameLine, framePosition } from "../vm/debuginfo.js";
 import { argError, LuaError, NativeError, nativeError } from "../vm/errors.js";
 import type { LuaThread } from "../vm/frames.js";
 import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
@@ -24,7 +24,8 @@ export function where(L: LuaState, level: number): string {
   // level 1 is the function that called the native; when a native called it, that is C
   if (!(L as unknown as { calledFromLua: boolean }).calledFromLua) levels.unshift(undefined);
   const f = levels[level - 1];
-  return f ? `${framePosition(f)} ` : "";
+  // luaL_where: no position when the line is unknown (a function stripped by string.dump)
+  return f && frameLine(f) > 0 ? `${framePosition(f)} ` : "";
 }
 
 /** tonumber with a base: digits in the base, optional sign, spaces around. */
@@ -256,7 +257,6 @@ export function openBase(L: LuaState): LuaTable {
     const isBinary = text.charCodeAt(0) === 0x1b;
     if (isBinary && !mode.includes("b")) return [undefined, `attempt to load a binary chunk (mode is '${mode}')`];
     if (!isBinary && !mode.includes("t")) return [undefined, `attempt to load a text chunk (mode is '${mode}')`];
-    if (isBinary) return [undefined, "binary chunks are not supported"];
     try {
       const f = L.load(text, name, args.length >= 4 ? args[3] : L.globals);
       return [f];

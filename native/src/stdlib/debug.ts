@@ -2,15 +2,15 @@
 // traceback, getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
 // getmetatable/setmetatable, getregistry, and inert hook functions.
 
-import { activeLocals, calledName, callLevels, frameLine, traceback } from "../vm/debuginfo.js";
+import { activeLocals, calledName, callLevels, callSiteName, frameLine, traceback } from "../vm/debuginfo.js";
 import { argError } from "../vm/errors.js";
 import { type Frame, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
 import { metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
-import { LuaUserdata, type LuaValue, typeName } from "../vm/value.js";
-import { checkInt, optString, typeError } from "./args.js";
+import { LightUserdata, LuaUserdata, type LuaValue, typeName } from "../vm/value.js";
+import { checkAny, checkInt, optString, typeError } from "./args.js";
 import { makeLib } from "./lib.js";
 
 function current(L: LuaState): LuaThread {
@@ -27,11 +27,16 @@ function threadArg(L: LuaState, args: LuaValue[]): [LuaThread, LuaValue[]] {
  * The frame at a level (1 = the function that called the debug function); f undefined
  * when that level is a native; undefined when there is no such level.
  */
-function frameAt(th: LuaThread, level: number, _self: boolean): { f: Frame | undefined; fi: number } | undefined {
+/** The frame at a level (undefined for a native level, with the Lua frame that called it). */
+function frameAt(
+  th: LuaThread,
+  level: number,
+  _self: boolean,
+): { f: Frame | undefined; fi: number; caller: Frame | undefined } | undefined {
   const levels = callLevels(th);
   if (level < 1 || level > levels.length) return undefined;
   const f = levels[level - 1];
-  return { f, fi: f ? th.frames.indexOf(f) : -1 };
+  return { f, fi: f ? th.frames.indexOf(f) : -1, caller: levels[level] };
 }
 
 const upvalIds = new WeakMap<object, LuaUserdata>();
@@ -72,7 +77,9 @@ export function openDebug(L: LuaState): LuaTable {
           t.set("currentline", -1);
           t.set("linedefined", -1);
           t.set("lastlinedefined", -1);
-          t.set("namewhat", "");
+          const nm = r.caller ? callSiteName(r.caller) : undefined;
+          if (nm && nm[0] !== "constant") t.set("name", nm[1]);
+          t.set("namewhat", nm && nm[0] !== "constant" ? nm[0] : "");
           t.set("nups", 0);
           t.set("nparams", 0);
           t.set("isvararg", true);
@@ -170,7 +177,7 @@ export function openDebug(L: LuaState): LuaTable {
       const n = checkInt(args, 2);
       if (!(f instanceof Closure)) return [undefined];
       if (n < 1 || n > f.upvals.length) return [undefined];
-      return [f.proto.upvals[n - 1]?.name ?? "?", f.upvals[n - 1].get()];
+      return [f.proto.upvals[n - 1]?.name || "(no name)", f.upvals[n - 1].get()];
     },
     setupvalue: (_L, args) => {
       const f = args[0];
@@ -178,7 +185,7 @@ export function openDebug(L: LuaState): LuaTable {
       if (!(f instanceof Closure)) return [undefined];
       if (n < 1 || n > f.upvals.length) return [undefined];
       f.upvals[n - 1].set(args[2]);
-      return [f.proto.upvals[n - 1]?.name ?? "?"];
+      return [f.proto.upvals[n - 1]?.name || "(no name)"];
     },
     upvalueid: (_L, args) => {
       const f = args[0];
@@ -189,7 +196,7 @@ export function openDebug(L: LuaState): LuaTable {
         if (!b || n < 1 || n > b.length) return [undefined];
         let id = upvalIds.get(b);
         if (!id) {
-          id = new LuaUserdata(b);
+          id = new LightUserdata(b);
           upvalIds.set(b, id);
         }
         return [id];
@@ -199,7 +206,7 @@ export function openDebug(L: LuaState): LuaTable {
       const uv = f.upvals[n - 1];
       let id = upvalIds.get(uv);
       if (!id) {
-        id = new LuaUserdata(uv);
+        id = new LightUserdata(uv);
         upvalIds.set(uv, id);
       }
       return [id];
@@ -228,8 +235,14 @@ export function openDebug(L: LuaState): LuaTable {
       return [v];
     },
     getregistry: (L) => [L.registry],
-    getuservalue: () => [undefined, false],
-    setuservalue: (_L, args) => [args[0]],
+    // full userdata here carry no user values: getuservalue finds none, setuservalue fails
+    getuservalue: () => [undefined],
+    setuservalue: (_L, args) => {
+      const u = args[0];
+      if (!(u instanceof LuaUserdata) || u instanceof LightUserdata) typeError(args, 1, "userdata");
+      checkAny(args, 2);
+      return [undefined];
+    },
     sethook: () => undefined,
     gethook: () => [undefined],
   });

@@ -4,11 +4,13 @@
 // string.byte/char are exact. Pattern matching lives in patterns.ts, string.format in
 // format.ts and string.pack/unpack in pack.ts; this file holds the simple functions.
 
+import { dumpProto } from "../loader.js";
 import { argError, NativeError, nativeError } from "../vm/errors.js";
+import { Closure } from "../vm/function.js";
 import { account } from "../vm/heap.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
-import type { LuaValue } from "../vm/value.js";
+import { type LuaValue, truthy } from "../vm/value.js";
 import { checkInt, checkInteger, checkString, checkType, optString } from "./args.js";
 import { strFormat } from "./format.js";
 import { makeLib } from "./lib.js";
@@ -138,7 +140,9 @@ function strUpper(_L: LuaState, args: LuaValue[]): LuaValue[] {
 
 function strDump(_L: LuaState, args: LuaValue[]): LuaValue[] {
   checkType(args, 1, "function");
-  return nativeError("unable to dump given function");
+  const f = args[0];
+  const bin = f instanceof Closure ? dumpProto(f.proto, truthy(args[1])) : undefined;
+  return bin === undefined ? nativeError("unable to dump given function") : [bin];
 }
 
 /**

@@ -263,8 +263,12 @@ function tpack(_L: LuaState, args: LuaValue[]): LuaValue[] {
   return [t];
 }
 
-/** The most values unpack returns (PUC's limit is the C stack, about a million slots). */
-const MAX_UNPACK = 1_000_000;
+/**
+ * The most values unpack returns. PUC-Rio's limit is its stack (LUAI_MAXSTACK, a million
+ * slots) less the slots in use, so a million results always fail there; the margin stands
+ * for the slots a caller has in use.
+ */
+const MAX_UNPACK = 1_000_000 - 100;
 
 function tunpack(L: LuaState, args: LuaValue[]): LuaValue[] | undefined {
   const t = args[0];

@@ -130,7 +130,7 @@ export function describeReg(p: Proto, pc: number, reg: number): [string, string]
     case Op.GetField:
       return [isEnv(p, setPc, b, false) ? "global" : "field", constString(p, c)];
     case Op.GetUpval:
-      return ["upvalue", p.upvals[b]?.name ?? "?"];
+      return ["upvalue", p.upvals[b]?.name || "?"];
     case Op.LoadK: {
       const v = p.k[b];
       if (typeof v === "string") return ["constant", v];
@@ -155,6 +155,7 @@ export function varInfo(p: Proto, pc: number, rk: number): string {
 /** Current line of a frame (the instruction being executed). */
 export function frameLine(f: Frame): number {
   const p = f.closure.proto;
+  if (p.lineInfo.length === 0) return -1; // stripped by string.dump
   const pc = f.pc > 0 ? f.pc - 1 : 0;
   return p.lineInfo[pc] ?? p.lineDefined;
 }
@@ -167,9 +168,9 @@ export function framePosition(f: Frame | undefined): string {
 
 /** How the function running in frame index fi of a thread was called, for messages. */
 export function calledName(th: LuaThread, fi: number): [string, string] | undefined {
-  // called by a native (pcall, a nested call) or as a coroutine body: no name
-  if (th.frames[fi].flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary | FrameFlag.CoroutineBase))
-    return undefined;
+  // called by a native (pcall, a nested call, pcall closing variables as an error unwinds)
+  // or as a coroutine body: no name
+  if (th.frames[fi].flags & (NATIVE_CALLED | FrameFlag.CoroutineBase)) return undefined;
   const caller = th.frames[fi - 1];
   if (!caller) return undefined;
   return callSiteName(caller);
@@ -183,8 +184,47 @@ export function callSiteName(f: Frame): [string, string] | undefined {
   const op = p.code[i];
   if (op === Op.Call || op === Op.TailCall) return describeReg(p, pc, p.code[i + 1]);
   if (op === Op.TForCall) return ["for iterator", "for iterator"];
-  return undefined;
+  const mm = EVENT_OF_OP.get(op);
+  return mm === undefined ? undefined : ["metamethod", mm];
 }
+
+/** The metamethod an instruction calls (funcnamefromcode's events). */
+const EVENT_OF_OP = new Map<number, string>([
+  [Op.Self, "index"],
+  [Op.GetTabUp, "index"],
+  [Op.GetTable, "index"],
+  [Op.GetField, "index"],
+  [Op.SetTabUp, "newindex"],
+  [Op.SetTable, "newindex"],
+  [Op.SetField, "newindex"],
+  [Op.Add, "add"],
+  [Op.AddI, "add"],
+  [Op.Sub, "sub"],
+  [Op.Mul, "mul"],
+  [Op.Mod, "mod"],
+  [Op.Pow, "pow"],
+  [Op.Div, "div"],
+  [Op.IDiv, "idiv"],
+  [Op.BAnd, "band"],
+  [Op.BOr, "bor"],
+  [Op.BXor, "bxor"],
+  [Op.Shl, "shl"],
+  [Op.Shr, "shr"],
+  [Op.Unm, "unm"],
+  [Op.BNot, "bnot"],
+  [Op.Len, "len"],
+  [Op.Concat, "concat"],
+  [Op.Eq, "eq"],
+  [Op.EqK, "eq"],
+  [Op.Lt, "lt"],
+  [Op.Le, "le"],
+  [Op.Close, "close"],
+  [Op.Return, "close"],
+  [Op.Jmp, "close"],
+]);
+
+/** Frame flags of a Lua frame called by a native: a native level lies below it. */
+const NATIVE_CALLED = FrameFlag.JsBoundary | FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.CloseUnwind;
 
 /**
  * The call levels of a thread from the top: Lua frames, and `undefined` for the native
@@ -197,38 +237,51 @@ export function callLevels(th: LuaThread): (Frame | undefined)[] {
   for (let fi = frames.length - 1; fi >= 0; fi--) {
     const f = frames[fi];
     out.push(f);
-    if (f.flags & (FrameFlag.JsBoundary | FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.CloseUnwind))
-      out.push(undefined);
+    if (f.flags & NATIVE_CALLED) out.push(undefined);
   }
   return out;
 }
 
-/** A traceback of a thread's frames, innermost first, as "stack traceback:\n\t...". */
+/**
+ * A traceback of a thread's call levels, innermost first, as "stack traceback:\n\t...",
+ * skipping `level` levels; natives between Lua frames show as "[C]" lines. With more than
+ * 22 levels the middle is elided as luaL_traceback does: the first 10 and the last 11 show,
+ * and the count it reports leaves out one level more than it hides, as PUC-Rio's does.
+ */
 export function traceback(th: LuaThread, msg: string | undefined, level = 0): string {
   const lines: string[] = [];
   if (msg !== undefined) lines.push(msg);
   lines.push("stack traceback:");
-  const frames = th.frames;
-  let count = 0;
-  for (let fi = frames.length - 1 - level; fi >= 0; fi--) {
-    const f = frames[fi];
+  const levels = callLevels(th).slice(level);
+  const count = levels.length;
+  for (let i = 0; i < count; i++) {
+    if (i === 10 && count - 1 > 21) {
+      lines.push(`\t...\t(skipping ${count - 22} levels)`);
+      i = count - 12;
+      continue;
+    }
+    const f = levels[i];
+    if (f === undefined) {
+      const caller = levels[i + 1];
+      const nm = caller ? callSiteName(caller) : undefined;
+      lines.push(`\t[C]: in ${nm && nm[0] !== "constant" ? describeCalled(nm) : "?"}`);
+      continue;
+    }
     const p = f.closure.proto;
     let what: string;
-    if (p.lineDefined === 0) what = "in main chunk";
+    if (p.lineDefined === 0) what = "main chunk";
     else {
-      const nm = calledName(th, fi);
-      what = nm
-        ? `in ${nm[0] === "global" ? "function" : nm[0]} '${nm[1]}'`
-        : `in function <${p.source}:${p.lineDefined}>`;
+      const nm = calledName(th, th.frames.indexOf(f));
+      what = nm ? describeCalled(nm) : `function <${p.source}:${p.lineDefined}>`;
     }
-    lines.push(`\t${p.source}:${frameLine(f)}: ${what}`);
-    if (++count > 22 && fi > 11) {
-      lines.push("\t...\t(skipping)");
-      fi = 11;
-    }
+    lines.push(`\t${p.source}:${frameLine(f)}: in ${what}`);
   }
-  lines.push("\t[C]: in ?");
   return lines.join("\n");
+}
+
+/** "function 'f'" for a global, "local 'f'", "method 'm'", "field 'x'"... otherwise. */
+function describeCalled(nm: [string, string]): string {
+  return `${nm[0] === "global" ? "function" : nm[0]} '${nm[1]}'`;
 }
 
 /** Name of the local in register reg at pc (for "variable 'x' got a non-closable value"). */

@@ -87,6 +87,8 @@ interface InterpState extends LimitState {
   /** Compiled frames running as direct JS calls of other compiled frames (see vm/jit.ts). */
   jsDepth: number;
   exitResult: ExecResult | undefined;
+  /** A message handler runs on a stack that overflowed, in ERROR_FRAMES of extra room. */
+  overflowHandling: boolean;
 }
 
 const PENDING = Symbol("pending");
@@ -119,7 +121,7 @@ function upvalInfo(L: InterpState, idx: number): string {
   const th = L.current;
   const f = th.frames[th.frames.length - 1];
   const n = f?.closure.proto.upvals[idx]?.name;
-  return n ? ` (upvalue '${n}')` : "";
+  return n !== undefined ? ` (upvalue '${n || "?"}')` : "";
 }
 
 /** Converts anything thrown inside the loop to a LuaError. */
@@ -302,6 +304,8 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
 
 /** "stack overflow", or the host's call depth limit. */
 function depthError(L: InterpState, th: LuaThread): never {
+  // the handler of a stack overflow overflowed its extra room too (LUA_ERRERR)
+  if (L.overflowHandling) throw new LuaError("error in error handling");
   const at = th.frames.length > 0 ? `${framePosition(th.frames[th.frames.length - 1])} ` : "";
   if (L.maxFrames < MAX_FRAMES) {
     throw new LuaError(`${at}call depth limit exceeded (maxCallDepth ${L.maxFrames})`);
@@ -409,19 +413,39 @@ function finishCall(L: InterpState, th: LuaThread, dest: number, n: number, nres
   return Pre.Done;
 }
 
-/** Runs an xpcall message handler (when the frame has one) on an error value. */
+/** Frames a message handler may use past the limit when it handles a stack overflow. */
+const ERROR_FRAMES = 50;
+
+/**
+ * Runs an xpcall message handler (when the frame has one) on an error value. It runs where
+ * the error happened, before the stack unwinds; on a stack that overflowed it gets some
+ * extra room, as PUC-Rio's ERRORSTACKSIZE gives.
+ */
 function handleError(L: InterpState, flags: number, err: LuaError, handler?: LuaValue): LuaValue {
   if (!(flags & FrameFlag.Xpcall) || handler === undefined) return err.value;
-  let value = err.value;
-  for (let tries = 0; tries < 10; tries++) {
-    try {
-      const r = callValue(L, handler, [value]);
-      return r[0];
-    } catch (e) {
-      value = toLuaError(L, e).value;
+  const limit = L.maxFrames;
+  const overflow = !L.overflowHandling && L.current.frames.length >= limit - 1;
+  if (overflow) {
+    L.maxFrames = limit + ERROR_FRAMES;
+    L.overflowHandling = true;
+  }
+  try {
+    let value = err.value;
+    for (let tries = 0; tries < 10; tries++) {
+      try {
+        const r = callValue(L, handler, [value]);
+        return r[0];
+      } catch (e) {
+        value = toLuaError(L, e).value;
+      }
+    }
+    return "error in error handling";
+  } finally {
+    if (overflow) {
+      L.maxFrames = limit;
+      L.overflowHandling = false;
     }
   }
-  return "error in error handling";
 }
 
 /** Intrinsics: natives that control frames and threads. */
@@ -2354,6 +2378,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.nativeCtx = false;
   L.gcDebt = 0;
   L.jsDepth = 0;
+  L.overflowHandling = false;
   initLimits(L);
 }
 

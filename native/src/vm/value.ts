@@ -44,6 +44,12 @@ export class LuaUserdata {
   }
 }
 
+/**
+ * A light userdata: a bare handle with no metatable of its own (debug.upvalueid's ids). It is
+ * a userdata to `type`, and "light userdata" in argument errors as in PUC-Rio.
+ */
+export class LightUserdata extends LuaUserdata {}
+
 export type LuaValue =
   | undefined
   | boolean
