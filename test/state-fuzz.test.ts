@@ -1013,6 +1013,20 @@ describe("hydrate refusals", () => {
     expect(e.message).toMatch(/\b1\b/);
   });
 
+  it("a state from a compiler with another code layout is UNSUPPORTED_VERSION, naming both engines", () => {
+    const env = decodeEnvelope(orderStates[0]);
+    expect(env[2]).toMatch(/^\d+\.\d+\.\d+\+code\d+$/);
+    // states written before the layout was recorded carry the bare release
+    for (const engine of ["0.1.0", String(env[2]).replace(/code\d+$/, "code1")]) {
+      const e = hydrateError(runtime(), cbor.encode([env[0], env[1], engine, env[3], env[4]]));
+      expect(e.code).toBe("UNSUPPORTED_VERSION");
+      expect(e.message).toContain(`engine ${engine},`);
+      expect(e.message).toContain(String(env[2]));
+    }
+    // the same layout hydrates
+    expect(() => runtime().hydrate(Buffer.from(cbor.encode([env[0], env[1], env[2], env[3], env[4]])))).not.toThrow();
+  });
+
   it("a signed state checked with another key, or with a changed body, is BAD_SIGNATURE", () => {
     const signed = seeds.find((s) => s.key !== undefined) as Seed;
     // the right key accepts it

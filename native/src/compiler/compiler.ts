@@ -5,6 +5,9 @@
 // temporary, exprRK may also answer with a constant operand, exprMulti leaves a call's or
 // vararg's results in consecutive registers, and condJump compiles a condition straight to
 // jumps without materializing a boolean.
+//
+// Saved states hold pcs and registers of this code: any change to what is emitted for a
+// given source must bump CODE_VERSION (state/format.ts), so that old states are refused.
 
 import type * as A from "../parser/ast.js";
 import type { Proto } from "../vm/function.js";

@@ -17,7 +17,7 @@ import { LuaFloat, LuaUserdata, type LuaValue } from "../vm/value.js";
 import {
   ChunkKind,
   codec,
-  ENGINE_VERSION,
+  ENGINE_ID,
   encodeString,
   FORMAT_VERSION,
   MAGIC,
@@ -355,5 +355,5 @@ export function dehydrateState(L0: LuaState, opts: DehydrateOptions): Uint8Array
   w.drain();
   const body = codec.encode([w.chunks, w.nodes, rootVals, opts.host ?? null]);
   const mac = opts.key ? sign(opts.key, body) : null;
-  return codec.encode([MAGIC, FORMAT_VERSION, ENGINE_VERSION, body, mac]);
+  return codec.encode([MAGIC, FORMAT_VERSION, ENGINE_ID, body, mac]);
 }

@@ -17,6 +17,14 @@ import { addExtension, Encoder, Tag } from "cbor-x";
 export const MAGIC = "endymion-state";
 export const FORMAT_VERSION = 1;
 export const ENGINE_VERSION = "0.1.0";
+/**
+ * The compiler's code layout. A suspended frame is a pc and registers in its prototype's
+ * bytecode, and hydrate compiles the scripts again: this number goes up whenever the compiler
+ * emits different code for the same source, and hydrate refuses states of another layout.
+ */
+export const CODE_VERSION = 2;
+/** The engine version field of the envelope: the release and the code layout. */
+export const ENGINE_ID = `${ENGINE_VERSION}+code${CODE_VERSION}`;
 
 export const TAG_REF = 40000;
 export const TAG_FLOAT = 40001;

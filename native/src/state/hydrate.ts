@@ -19,7 +19,9 @@ import { chunkHash, sign } from "./dehydrate.js";
 import {
   bytesToString,
   ChunkKind,
+  CODE_VERSION,
   codec,
+  ENGINE_ID,
   FORMAT_VERSION,
   isAscii,
   MAGIC,
@@ -450,6 +452,13 @@ export function hydrateState(L0: LuaState, bytes: Uint8Array, opts: HydrateOptio
     );
   }
   if (!isArr(env, 5) || typeof env[2] !== "string" || !(env[3] instanceof Uint8Array)) corrupt("malformed envelope");
+  const layout = /\+code([0-9]+)$/.exec(env[2]);
+  if ((layout ? Number(layout[1]) : 1) !== CODE_VERSION) {
+    throw new StateError(
+      "UNSUPPORTED_VERSION",
+      `the state was written by engine ${env[2]}, whose compiler lays out code differently from this engine's (${ENGINE_ID}): its suspended frames cannot resume here; finish the run with the engine that saved it`,
+    );
+  }
   const body = env[3];
   const mac = env[4];
   if (mac !== null && !(mac instanceof Uint8Array && mac.length === 32)) corrupt("malformed signature");
