@@ -1,6 +1,6 @@
 // Functions: prototypes (compiled code), Lua closures, upvalue cells and natives.
 
-import type { JitFn, JitInfo } from "./jit.js";
+import type { JitFn, JitInfo, PureFn } from "./jit.js";
 import type { LuaState } from "./state.js";
 import type { LuaValue } from "./value.js";
 
@@ -56,6 +56,8 @@ export class Proto {
   jit: JitInfo | undefined = undefined;
   /** The compiled variant entered at pc 0. */
   jit0: JitFn | undefined = undefined;
+  /** The frameless pure form, when p is small arithmetic (see PureFn in vm/jit.ts). */
+  pure: PureFn | undefined = undefined;
   /** Set when this prototype is not compiled. */
   jitOff = false;
 }

@@ -2215,6 +2215,17 @@ export class NativeCaller implements Caller {
 
   call2(a: LuaValue, b: LuaValue): LuaValue {
     const { L, fn, th, func } = this;
+    if (fn instanceof Closure) {
+      // a pure function needs no frame (it gives up with NOPE on anything it cannot do)
+      const pf = fn.proto.pure;
+      if (pf !== undefined && L.fuel > fn.proto.cost) {
+        const r = pf(a, b);
+        if (r !== NOPE) {
+          L.fuel -= fn.proto.cost;
+          return r as LuaValue;
+        }
+      }
+    }
     if (!(fn instanceof Closure) || fn.proto.jit0 === undefined || L.jsDepth >= MAX_JS_DEPTH) {
       return callValue(L, fn, [a, b])[0];
     }

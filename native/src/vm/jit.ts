@@ -27,9 +27,19 @@ import { varInfoName } from "./debuginfo.js";
 import { type Frame, FrameFlag, type LuaThread } from "./frames.js";
 import type { Proto } from "./function.js";
 import type { LuaState } from "./state.js";
+import type { LuaValue } from "./value.js";
 
 /** A compiled entry: runs frame f of thread th from its pc. Returns 0, 1 or 2 (see above). */
 export type JitFn = (L: LuaState, th: LuaThread, f: Frame) => number;
+
+/**
+ * A pure function: the compiled form of a small prototype that only computes on its
+ * parameters and constants (no calls, tables, upvalues or loops) and returns one value. It
+ * takes the arguments as JS arguments and needs no frame; it returns NOPE where the full
+ * semantics would need more (a metamethod, an error, an integer past 2^53), and then the
+ * caller makes the ordinary call, which starts over (nothing was changed).
+ */
+export type PureFn = (...args: LuaValue[]) => LuaValue | symbol;
 
 /** Per-prototype state of the compiled tier. */
 export interface JitInfo {
@@ -550,6 +560,8 @@ class Gen {
   clean: Int32Array = new Int32Array(0);
   /** Whether calls of compiled Lua functions are expanded in place (small prototypes only). */
   inlineCalls: boolean;
+  /** Generating a PureFn: every slow path gives up with `return NOPE`. */
+  pure = false;
 
   constructor(p: Proto, info: JitInfo, blocks: Block[]) {
     this.p = p;
@@ -634,7 +646,9 @@ class Gen {
           const o = k * words;
           const op = code[k * 4];
           const stores =
-            (op === Op.Call && !(code[k * 4 + 2] === 2 && code[k * 4 + 3] === 2)) ||
+            // a call with one result may take a path without the spill (a native's fast1
+            // entry, a pure function): it stores nothing for sure
+            (op === Op.Call && !(code[k * 4 + 2] !== 0 && code[k * 4 + 3] === 2)) ||
             op === Op.TForCall ||
             op === Op.TailCall ||
             (op === Op.Vararg && code[k * 4 + 3] === 0);
@@ -683,6 +697,19 @@ class Gen {
     if (decl.length > 0) this.emit(`let ${decl.join(", ")};`);
     this.doTree(this.blocks[0]);
     this.emit('throw new Error("jit: fell off the end");');
+    return this.out.join("\n");
+  }
+
+  /** Generates the body of a PureFn whose parameters are r0..r(numParams-1). */
+  generatePure(): string {
+    const p = this.p;
+    const decl: string[] = [];
+    for (let r = p.numParams; r < p.maxStack; r++) decl.push(`r${r}`);
+    this.pure = true;
+    this.emit("let cnd = false;");
+    if (decl.length > 0) this.emit(`let ${decl.join(", ")};`);
+    this.doTree(this.blocks[0]);
+    this.emit("return NOPE;");
     return this.out.join("\n");
   }
 
@@ -978,6 +1005,14 @@ class Gen {
           e(`if ((L.fuel += ${b}) < 0) { ${this.spillSet(k + 1 + b, "in", -1, -1, k)}fuelAt(L, f, ${k + 1 + b}); }`);
         return;
       case Op.Eq:
+        if (this.pure) {
+          // primitives of different values are unequal; objects may have __eq
+          e(
+            `{ const x = ${RK(b)}, y = ${RK(c)}; let r; if (x === y) r = true; ` +
+              `else if (typeof x !== "object" && typeof y !== "object") r = false; else return NOPE; cnd = ${a !== 0 ? "r" : "!r"}; }`,
+          );
+          return;
+        }
         e(
           `{ const x = ${RK(b)}, y = ${RK(c)}; let r; ` +
             "if (x === y) r = true; " +
@@ -997,6 +1032,13 @@ class Gen {
       case Op.Lt:
       case Op.Le: {
         const sym = op === Op.Lt ? "<" : "<=";
+        if (this.pure) {
+          e(
+            `{ const x = ${RK(b)}, y = ${RK(c)}; if (typeof x !== "number" || typeof y !== "number") return NOPE; ` +
+              `cnd = ${a !== 0 ? "" : "!"}(x ${sym} y); }`,
+          );
+          return;
+        }
         e(
           `{ const x = ${RK(b)}, y = ${RK(c)}; let r; ` +
             `if (typeof x === "number" && typeof y === "number") r = x ${sym} y; ` +
@@ -1026,7 +1068,8 @@ class Gen {
         return;
       }
       case Op.Return:
-        this.ret(k, a, b);
+        if (this.pure) e(`return ${R(a)};`);
+        else this.ret(k, a, b);
         return;
       case Op.ForPrep: {
         const fast =
@@ -1127,6 +1170,7 @@ class Gen {
   }
 
   arithSlowWith(k: number, op: number, b: number, c: string): string {
+    if (this.pure) return "return NOPE;";
     return (
       `if (!bothNum(x, y)) { ${this.spillSet(k, "both")} } f.pc = ${k + 1}; ` +
       `r = arith(L, f, ${op}, x, y, ${b}, ${c}); if (r === PENDING) return 1;`
@@ -1144,6 +1188,15 @@ class Gen {
       fast =
         `if (fn instanceof NativeFunction && fn.fast1 !== undefined) { ` +
         `const r = fn.fast1(${this.R(a + 1)}); if (r !== NO_FAST) { ${this.set(a, "r")} break c${k}; } } `;
+    }
+    if (b !== 0 && c === 2) {
+      // a pure function: a plain JS call, no frame (it gives up with NOPE on anything else)
+      const args: string[] = [];
+      for (let j = 1; j < b; j++) args.push(this.R(a + j));
+      fast +=
+        "if (fn instanceof Closure) { const pf = fn.proto.pure; " +
+        `if (pf !== undefined && L.fuel > ${PURE_COST_MAX}) { const r = pf(${args.join(", ")}); ` +
+        `if (r !== NOPE) { L.fuel -= fn.proto.cost; ${this.set(a, "r")} break c${k}; } } } `;
     }
     if (b !== 0 && this.inlineCalls) {
       // a compiled Lua function, called directly: its frame is pushed and its code runs
@@ -1292,8 +1345,76 @@ export function jitEntry(p: Proto, pc: number): JitFn | undefined {
     fn = null;
   }
   info.variants.set(pc, fn);
-  if (pc === 0) p.jit0 = fn ?? undefined;
+  if (pc === 0) {
+    p.jit0 = fn ?? undefined;
+    if (fn !== null) {
+      try {
+        p.pure = buildPure(p, info);
+      } catch (e) {
+        if (jitDebug !== undefined) throw e;
+      }
+    }
+  }
   return fn ?? undefined;
+}
+
+/** Instructions a pure function may hold. */
+const PURE_OPS = new Set<number>([
+  Op.Move,
+  Op.LoadK,
+  Op.LoadNil,
+  Op.LoadTrue,
+  Op.LoadFalse,
+  Op.Add,
+  Op.Sub,
+  Op.Mul,
+  Op.Div,
+  Op.Mod,
+  Op.IDiv,
+  Op.Pow,
+  Op.BAnd,
+  Op.BOr,
+  Op.BXor,
+  Op.Unm,
+  Op.BNot,
+  Op.Not,
+  Op.AddI,
+  Op.Eq,
+  Op.EqK,
+  Op.Lt,
+  Op.Le,
+  Op.Test,
+  Op.TestSet,
+  Op.Jmp,
+  Op.Return,
+]);
+/** The most instructions of a pure function, and so the most fuel one call charges. */
+const PURE_COST_MAX = 64;
+
+/** The PureFn of p (see PureFn), or undefined when p is not one. */
+function buildPure(p: Proto, info: JitInfo): PureFn | undefined {
+  const code = p.code;
+  const n = code.length >>> 2;
+  if (p.isVararg || n > PURE_COST_MAX || p.cost > PURE_COST_MAX) return undefined;
+  const blocks = buildCfg(code, 0);
+  if (blocks === null) return undefined;
+  // the reachable code (not the final RETURN after an explicit one)
+  for (const b of blocks) {
+    for (let k = b.start; k <= b.end; k++) {
+      const op = code[k * 4];
+      if (!PURE_OPS.has(op)) return undefined;
+      if (op === Op.Jmp && (code[k * 4 + 1] !== 0 || code[k * 4 + 2] < 0)) return undefined; // closes, loops
+      if (op === Op.Return && code[k * 4 + 2] !== 2) return undefined; // one result only
+    }
+  }
+  for (let r = 0; r < p.maxStack; r++) if (!info.local[r]) return undefined;
+  const body = new Gen(p, info, blocks).generatePure();
+  const params: string[] = [];
+  for (let r = 0; r < p.numParams; r++) params.push(`r${r}`);
+  const name = `pure_${(p.source || "?").replace(/[^A-Za-z0-9_]/g, "_").slice(-40)}_${p.lineDefined}`;
+  const src = `"use strict"; const { ${RUNTIME_NAMES.join(", ")} } = rt;\nreturn function ${name}(${params.join(", ")}) {\n${body}\n};`;
+  if (jitDebug === "dump") (globalThis as { console?: { error(s: string): void } }).console?.error(src);
+  return new Function("rt", "K", "P", "ic", src)(runtime, p.k, p.protos, p.ic) as PureFn;
 }
 
 /** Counts a call or loop iteration of p; compiles p's entry 0 when it gets hot. */
