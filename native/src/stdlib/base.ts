@@ -129,7 +129,7 @@ export function openBase(L: LuaState): LuaTable {
     const mt = args[1];
     if (args.length < 2 || (mt !== undefined && !(mt instanceof LuaTable))) return typeError(args, 2, "nil or table");
     if (t.metatable?.getStr("__metatable") !== undefined) nativeError("cannot change a protected metatable");
-    t.metatable = mt;
+    t.setMetatable(mt);
     if (mt?.getStr("__mode") !== undefined) registerWeak(L, t);
     return [t];
   });

@@ -228,7 +228,8 @@ export function openDebug(L: LuaState): LuaTable {
       const v = args[0];
       const mt = args[1];
       if (mt !== undefined && !(mt instanceof LuaTable)) return typeError(args, 2, "nil or table");
-      if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = mt;
+      if (v instanceof LuaTable) v.setMetatable(mt);
+      else if (v instanceof LuaUserdata) v.metatable = mt;
       else if (typeof v === "string") L.stringMeta = mt;
       else if (mt === undefined) L.typeMeta.delete(typeName(v));
       else L.typeMeta.set(typeName(v), mt);

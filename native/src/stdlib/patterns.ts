@@ -88,12 +88,15 @@ function matchClass(c: number, cl: number): boolean {
 class PatternInfo {
   /** classEnd(p) once computed, else 0. */
   ends: Int32Array;
-  /** Membership (0/1 per byte) of the bracket class starting at p. */
+  /** Membership (0/1 per byte) of the single-character class starting at p. */
   sets: (Uint8Array | undefined)[] = [];
   /** Bytes a match from pattern index 0 must start with; null when any can (or unknown yet). */
   first: Uint8Array | null | undefined = undefined;
-  constructor(n: number) {
+  /** Whether this is kept for later matches (short patterns): then classes get byte sets. */
+  kept: boolean;
+  constructor(n: number, kept: boolean) {
     this.ends = new Int32Array(n + 1);
+    this.kept = kept;
   }
 }
 
@@ -101,11 +104,11 @@ const MAX_CACHED_PATTERN = 256;
 const patternInfos = new Map<string, PatternInfo>();
 
 function patternInfo(pat: string): PatternInfo {
-  if (pat.length > MAX_CACHED_PATTERN) return new PatternInfo(pat.length);
+  if (pat.length > MAX_CACHED_PATTERN) return new PatternInfo(pat.length, false);
   let info = patternInfos.get(pat);
   if (info === undefined) {
     if (patternInfos.size >= 512) patternInfos.clear();
-    info = new PatternInfo(pat.length);
+    info = new PatternInfo(pat.length, true);
     patternInfos.set(pat, info);
   }
   return info;
@@ -184,27 +187,25 @@ function matchBracketClass(pat: string, c: number, p: number, ec: number): boole
 /** Whether the subject byte at s matches the single-character class at [p, ep). */
 function singleMatch(ms: MatchState, s: number, p: number, ep: number): boolean {
   if (s >= ms.src.length) return false;
-  const c = ms.src.charCodeAt(s);
-  const pc = ms.pat.charCodeAt(p);
-  switch (pc) {
-    case 46: // .
-      return true;
-    case 37: // %
-      return matchClass(c, ms.pat.charCodeAt(p + 1));
-    case 91: {
-      // [
-      const set = ms.info.sets[p] ?? bracketSet(ms, p, ep);
-      return set[c] === 1;
-    }
-    default:
-      return pc === c;
-  }
+  const info = ms.info;
+  if (!info.kept) return classHas(ms.pat, ms.src.charCodeAt(s), p, ep);
+  const set = info.sets[p] ?? classSet(ms, p, ep);
+  return set[ms.src.charCodeAt(s)] === 1;
 }
 
-/** The byte set of the bracket class [p, ep), made once per pattern. */
-function bracketSet(ms: MatchState, p: number, ep: number): Uint8Array {
+/** Whether byte c matches the single-character class at [p, ep) of pat. */
+function classHas(pat: string, c: number, p: number, ep: number): boolean {
+  const pc = pat.charCodeAt(p);
+  if (pc === 46 /* . */) return true;
+  if (pc === 37 /* % */) return matchClass(c, pat.charCodeAt(p + 1));
+  if (pc === 91 /* [ */) return matchBracketClass(pat, c, p, ep - 1);
+  return pc === c;
+}
+
+/** The byte set of the single-character class [p, ep), made once per (kept) pattern. */
+function classSet(ms: MatchState, p: number, ep: number): Uint8Array {
   const set = new Uint8Array(256);
-  for (let c = 0; c < 256; c++) if (matchBracketClass(ms.pat, c, p, ep - 1)) set[c] = 1;
+  for (let c = 0; c < 256; c++) if (classHas(ms.pat, c, p, ep)) set[c] = 1;
   ms.info.sets[p] = set;
   return set;
 }
@@ -239,11 +240,7 @@ function firstSet(ms: MatchState): Uint8Array | null {
     const q = ep >= 0 && ep < pat.length ? pat.charCodeAt(ep) : -1;
     if (ep >= 0 && q !== 42 /* * */ && q !== 63 /* ? */ && q !== 45 /* - */) {
       set = new Uint8Array(256);
-      const probe = new MatchState(ms.L, "", pat);
-      for (let c = 0; c < 256; c++) {
-        probe.src = String.fromCharCode(c);
-        if (singleMatch(probe, 0, p, ep)) set[c] = 1;
-      }
+      for (let c = 0; c < 256; c++) if (classHas(pat, c, p, ep)) set[c] = 1;
     }
   }
   info.first = set;
@@ -364,7 +361,12 @@ function doMatch(ms: MatchState, s: number, p: number): number {
 /** Greedy repetition: the longest run first, then shorter ones. */
 function maxExpand(ms: MatchState, s: number, p: number, ep: number): number {
   let i = 0;
-  while (singleMatch(ms, s + i, p, ep)) i++;
+  if (ms.info.kept) {
+    const set = ms.info.sets[p] ?? classSet(ms, p, ep);
+    const src = ms.src;
+    const n = src.length;
+    while (s + i < n && set[src.charCodeAt(s + i)] === 1) i++;
+  } else while (singleMatch(ms, s + i, p, ep)) i++;
   while (i >= 0) {
     const r = doMatch(ms, s + i, ep + 1);
     if (r !== -1) return r;
@@ -575,21 +577,26 @@ export function strMatch(L: LuaState, args: LuaValue[]): LuaValue[] {
  * generic for over gmatch serializes as data.
  */
 export function makeGmatchIterator(bound: LuaValue[]): NativeFunction {
+  let ms: MatchState | undefined; // reused from step to step (not part of the state)
   const f: NativeFunction = new NativeFunction(
     "string.gmatch.iterator",
-    (L) => gmatchStep(L, f.bound as LuaValue[]),
+    (L) => {
+      const st = f.bound as LuaValue[];
+      if (ms === undefined || ms.L !== L || ms.src !== st[0] || ms.pat !== st[1])
+        ms = new MatchState(L, st[0] as string, st[1] as string);
+      return gmatchStep(ms, st);
+    },
     undefined,
     bound,
   );
   return f;
 }
 
-function gmatchStep(L: LuaState, st: LuaValue[]): LuaValue[] | undefined {
-  const s = st[0] as string;
-  const p = st[1] as string;
+function gmatchStep(ms: MatchState, st: LuaValue[]): LuaValue[] | undefined {
+  const s = ms.src;
+  const p = ms.pat;
   let src = st[2] as number;
   const last = st[3] as number;
-  const ms = new MatchState(L, s, p);
   const first = firstLiteral(p, 0);
   const firstCh = first >= 0 ? String.fromCharCode(first) : "";
   const fset = first >= 0 ? null : firstSet(ms);

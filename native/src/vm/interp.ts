@@ -34,7 +34,7 @@ import {
   VMError,
 } from "./meta.js";
 import type { Caller, LuaState } from "./state.js";
-import { LuaTable } from "./table.js";
+import { ChainCache, chainEpoch, type HashPart, LuaTable } from "./table.js";
 import {
   LuaFloat,
   type LuaValue,
@@ -2459,6 +2459,56 @@ function indexMiss(t: LuaTable, k: LuaValue): LuaValue | typeof NOPE {
   return NOPE;
 }
 
+/**
+ * t[k] for a string key k after a raw miss in t, following __index tables only (NOPE as
+ * indexMiss), through the instruction's chain cache: a receiver whose metatable the cache
+ * knows reads the slot where the key was found last time, without walking the chain.
+ */
+function chainGet(t: LuaTable, k: string, c: ChainCache): LuaValue | typeof NOPE {
+  const mt = t.metatable;
+  if (mt === undefined) return undefined;
+  const mts = c.mts;
+  if (c.epoch === chainEpoch.v) {
+    for (let i = 0; i < mts.length; i++) {
+      if (mts[i] === mt) {
+        const v = c.parts[i].vals[c.slots[i]];
+        if (v !== undefined) return v;
+        break;
+      }
+    }
+  } else {
+    c.epoch = chainEpoch.v;
+    mts.length = c.parts.length = c.slots.length = 0;
+  }
+  let o = t;
+  let cacheable = true;
+  for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
+    const m = o.metatable;
+    if (m === undefined) return undefined;
+    const h = m.metaIndex();
+    if (h === undefined) return undefined;
+    if (!(h instanceof LuaTable)) return NOPE;
+    (m.hash as HashPart).chained = true; // m has an __index field, so it has a hash part
+    const hp = h.hash;
+    if (hp === undefined) cacheable = false;
+    else {
+      hp.chained = true;
+      const s = hp.map.get(k);
+      const v = s === undefined ? undefined : hp.vals[s];
+      if (v !== undefined) {
+        if (cacheable && mts.length < 4) {
+          mts.push(mt);
+          c.parts.push(hp);
+          c.slots.push(s as number);
+        }
+        return v;
+      }
+    }
+    o = h;
+  }
+  return NOPE;
+}
+
 /** Whether both values are numbers (so arithmetic on them calls nothing). */
 function bothNum(x: LuaValue, y: LuaValue): boolean {
   return (
@@ -2607,6 +2657,9 @@ installJitRuntime({
   bothNum,
   index,
   indexMiss,
+  callNative,
+  chainGet,
+  ChainCache,
   setIndex,
   rawSetChecked,
   arith,

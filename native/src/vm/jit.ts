@@ -549,6 +549,8 @@ function constExpr(p: Proto, i: number): string {
 
 class Gen {
   out: string[] = [];
+  /** Instructions with a ChainCache (see chainCache). */
+  chains: number[] = [];
   readonly p: Proto;
   readonly info: JitInfo;
   readonly code: Int32Array;
@@ -679,6 +681,17 @@ class Gen {
     let s = "";
     for (let r = from; r <= to; r++) if (this.info.local[r]) s += `stack[base + ${r}] = r${r}; `;
     return s;
+  }
+
+  /** The name of instruction k's ChainCache, declared once per compiled function. */
+  chainCache(k: number): string {
+    if (!this.chains.includes(k)) this.chains.push(k);
+    return `CC${k}`;
+  }
+
+  /** Declarations that go before the compiled function (its instructions' chain caches). */
+  prelude(): string {
+    return this.chains.map((k) => `const CC${k} = new ChainCache();\n`).join("");
   }
 
   /** Generates the function body for an entry pc. */
@@ -823,9 +836,10 @@ class Gen {
         const key = op === Op.GetField ? `K[${c}]` : RK(c);
         const info = op === Op.GetTabUp ? "UPVAL_INFO" : String(b);
         const get = keyIsConstStr ? `t.getStrIC(key, ic, ${k})` : "t.get(key)";
+        const miss = keyIsConstStr ? `chainGet(t, key, ${this.chainCache(k)})` : "indexMiss(t, key)";
         e(
           `{ const t = ${t}, key = ${key}; let v; ` +
-            `if (t instanceof LuaTable) { v = ${get}; if (v === undefined && t.metatable !== undefined) v = indexMiss(t, key); } else v = NOPE; ` +
+            `if (t instanceof LuaTable) { v = ${get}; if (v === undefined && t.metatable !== undefined) v = ${miss}; } else v = NOPE; ` +
             `if (v === NOPE) { ${this.slow(k)} v = index(L, t, key, f, ${info}); if (v === PENDING) return 1; } ${set(a, "v")} }`,
         );
         return;
@@ -862,8 +876,7 @@ class Gen {
         const key = RK(c);
         e(
           `{ const t = ${R(b)}, key = ${key}; ${set(a + 1, "t")} let v; ` +
-            "if (t instanceof LuaTable) { v = t.getStr(key); if (v === undefined) { const mt = t.metatable; " +
-            `if (mt === undefined) v = undefined; else { const h = mt.metaIndex(); if (h instanceof LuaTable && (v = h.getStrIC(key, ic, ${k})) !== undefined) {} else v = indexMiss(t, key); } } } else v = NOPE; ` +
+            `if (t instanceof LuaTable) { v = t.getStr(key); if (v === undefined && t.metatable !== undefined) v = ${typeof p.k[-1 - c] === "string" ? `chainGet(t, key, ${this.chainCache(k)})` : "indexMiss(t, key)"}; } else v = NOPE; ` +
             `if (v === NOPE) { ${this.slow(k)} v = index(L, t, key, f, ${b}); if (v === PENDING) return 1; } ${set(a, "v")} }`,
         );
         return;
@@ -1198,6 +1211,21 @@ class Gen {
         `if (pf !== undefined && L.fuel > ${PURE_COST_MAX}) { const r = pf(${args.join(", ")}); ` +
         `if (r !== NOPE) { L.fuel -= fn.proto.cost; ${this.set(a, "r")} break c${k}; } } } `;
     }
+    if (b !== 0 && c !== 0) {
+      // a plain native: its arguments straight from the registers, its results into them
+      const argList: string[] = [];
+      for (let j = 1; j < b; j++) argList.push(this.R(a + j));
+      let take = "";
+      let keep = "";
+      for (let j = 0; j < c - 1; j++) {
+        take += this.set(a + j, `res === undefined ? undefined : res[${j}]`);
+        if (this.info.local[a + j]) keep += `stack[base + ${a + j}] = r${a + j}; `;
+      }
+      fast +=
+        `if (fn instanceof NativeFunction && fn.intrinsic === 0) { ${spill}f.pc = ${k + 1}; ` +
+        `const res = callNative(L, fn, [${argList.join(", ")}], false); ${take}` +
+        `if (L.localsWritten) { ${keep}L.localsWritten = false; return 1; } break c${k}; } `;
+    }
     if (b !== 0 && this.inlineCalls) {
       // a compiled Lua function, called directly: its frame is pushed and its code runs
       // as a JS call (the loop takes over beyond MAX_JS_DEPTH nested compiled calls)
@@ -1279,6 +1307,9 @@ const RUNTIME_NAMES = [
   "bothNum",
   "index",
   "indexMiss",
+  "callNative",
+  "chainGet",
+  "ChainCache",
   "setIndex",
   "rawSetChecked",
   "arith",
@@ -1334,9 +1365,10 @@ export function jitEntry(p: Proto, pc: number): JitFn | undefined {
   try {
     const blocks = buildCfg(p.code, pc);
     if (blocks !== null) {
-      const body = new Gen(p, info, blocks).generate(pc);
+      const gen = new Gen(p, info, blocks);
+      const body = gen.generate(pc);
       const name = `lua_${(p.source || "?").replace(/[^A-Za-z0-9_]/g, "_").slice(-40)}_${p.lineDefined}_${pc}`;
-      const src = `"use strict"; const { ${RUNTIME_NAMES.join(", ")} } = rt;\nreturn function ${name}(L, th, f) {\n${body}\n};`;
+      const src = `"use strict"; const { ${RUNTIME_NAMES.join(", ")} } = rt;\n${gen.prelude()}return function ${name}(L, th, f) {\n${body}\n};`;
       if (jitDebug === "dump") (globalThis as { console?: { error(s: string): void } }).console?.error(src);
       fn = new Function("rt", "K", "P", "ic", src)(runtime, p.k, p.protos, p.ic) as JitFn;
     }

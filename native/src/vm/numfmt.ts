@@ -6,8 +6,15 @@ export function decLastDigit(s: string, at: number): string {
   return s.slice(0, at) + String.fromCharCode(s.charCodeAt(at) - 1) + s.slice(at + 1);
 }
 
+/** 10 ** i for i in 0..9 (exact). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/** 2 ** i for i in 0..64. */
+const POW2 = Array.from({ length: 65 }, (_, i) => 2 ** i);
+
 /** Whether the exact value a (>= 0) lies exactly half-way at the r-th decimal place. */
 export function isTie(a: number, r: number): boolean {
+  if (r >= 0 && r < 64) return Number.isInteger(a * POW2[r + 1]) && !Number.isInteger(a * POW2[r]);
   if (r >= 0) return Number.isInteger(a * 2 ** (r + 1)) && !Number.isInteger(a * 2 ** r);
   if (!Number.isInteger(a)) return false;
   const d = 10n ** BigInt(-r);
@@ -20,6 +27,22 @@ export function fixedDigits(a: number, p: number): string {
   if (a >= 1e21) {
     const int = BigInt(a).toString(); // a is an integer here, printed exactly
     return p > 0 ? `${int}.${"0".repeat(p)}` : int;
+  }
+  if (p <= 9) {
+    // a * 10^p in doubles is off by at most an ulp (< 2^-12 here): unless it lies near a
+    // half, rounding it to the nearest integer gives the exact value's rounding
+    const x = a * POW10[p];
+    if (x < 2 ** 40) {
+      const fl = Math.floor(x);
+      const fr = x - fl;
+      if (fr < 0.499 || fr > 0.501) {
+        const n = fr > 0.5 ? fl + 1 : fl;
+        if (p === 0) return String(n);
+        let t = String(n);
+        if (t.length <= p) t = "0".repeat(p + 1 - t.length) + t;
+        return `${t.slice(0, t.length - p)}.${t.slice(t.length - p)}`;
+      }
+    }
   }
   const s = a.toFixed(p);
   const last = s.length - 1;

@@ -38,6 +38,30 @@ export class HashPart {
   index: LuaValue | typeof NOT_CACHED = NOT_CACHED;
   /** Raw __newindex, likewise. */
   newindex: LuaValue | typeof NOT_CACHED = NOT_CACHED;
+  /**
+   * Set when a ChainCache has walked this table (as a metatable or an __index table): from
+   * then on a change that can alter a lookup through it advances chainEpoch.
+   */
+  chained = false;
+}
+
+/**
+ * Advanced whenever a table some ChainCache has walked gains a key (or a removed key comes
+ * back), has its __index written or gets another metatable; every cache filled before is
+ * then stale. Values written to existing keys do not advance it: caches keep the slot.
+ */
+export const chainEpoch = { v: 0 };
+
+/**
+ * The lookups of one instruction through __index tables: for up to four receiver
+ * metatables, the hash part and slot where the key was found, valid while chainEpoch has
+ * not moved since `epoch`.
+ */
+export class ChainCache {
+  epoch = -1;
+  mts: LuaTable[] = [];
+  parts: HashPart[] = [];
+  slots: number[] = [];
 }
 
 export class LuaTable {
@@ -63,6 +87,12 @@ export class LuaTable {
   /** Live entries in the hash part. */
   get hcount(): number {
     return this.hash === undefined ? 0 : this.hash.count;
+  }
+
+  /** Sets the metatable (setmetatable), invalidating chain caches that walked this table. */
+  setMetatable(mt: LuaTable | undefined): void {
+    if (this.hash?.chained) chainEpoch.v++;
+    this.metatable = mt;
   }
 
   /** Raw t.__index, cached until the "__index" field is written. */
@@ -265,18 +295,24 @@ export class LuaTable {
       if (v === undefined) return;
       h = this.hash = new HashPart();
     }
-    if (k === "__index") h.index = NOT_CACHED;
-    else if (k === "__newindex") h.newindex = NOT_CACHED;
+    if (k === "__index") {
+      h.index = NOT_CACHED;
+      if (h.chained) chainEpoch.v++;
+    } else if (k === "__newindex") h.newindex = NOT_CACHED;
     const s = h.map.get(mk);
     if (s !== undefined) {
       const old = h.vals[s];
       h.vals[s] = v;
       if (old === undefined) {
-        if (v !== undefined) h.count++;
+        if (v !== undefined) {
+          h.count++;
+          if (h.chained) chainEpoch.v++;
+        }
       } else if (v === undefined) h.count--;
       return;
     }
     if (v === undefined) return;
+    if (h.chained) chainEpoch.v++;
     // a new key: sweep tombstones first when they are the majority
     if (h.keys.length > 8 && h.count * 2 < h.keys.length) sweep(h);
     h.map.set(mk, h.keys.length);

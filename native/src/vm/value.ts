@@ -218,10 +218,12 @@ export function stringToNumber(s: string): number | bigint | LuaFloat | undefine
   // decimal: digits [. digits] [e [+-] digits]
   let k = i;
   let digits = 0;
-  while (k < j && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) {
-    k++;
+  let acc = 0; // the integer part's value while it has fewer than 16 digits
+  for (let d = 0; k < j && (d = s.charCodeAt(k) - 48) >= 0 && d <= 9; k++) {
+    acc = acc * 10 + d;
     digits++;
   }
+  if (k === j && digits > 0 && digits < 16) return neg ? (acc === 0 ? 0 : -acc) : acc;
   let isFloatLit = false;
   if (k < j && s.charCodeAt(k) === 46) {
     isFloatLit = true;
