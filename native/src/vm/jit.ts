@@ -1195,44 +1195,23 @@ class Gen {
     const args = b !== 0 ? this.store(a, a + b - 1) : "";
     const results = c > 1 ? this.reload(a, a + c - 2) : "";
     const spill = b !== 0 ? this.spillSet(k, "in", a, a + b - 1) : this.spillSet(k, "in");
-    let fast = "";
-    if (b === 2 && c === 2) {
-      // a native with a one-argument entry (math.sqrt, math.floor...): no frame, no spill
-      fast =
-        `if (fn instanceof NativeFunction && fn.fast1 !== undefined) { ` +
-        `const r = fn.fast1(${this.R(a + 1)}); if (r !== NO_FAST) { ${this.set(a, "r")} break c${k}; } } `;
-    }
+    const argList: string[] = [];
+    for (let j = 1; j < b; j++) argList.push(this.R(a + j));
+    // the direct paths by callee kind; anything they do not take goes through call()
+    let closure = "";
+    let native = "";
     if (b !== 0 && c === 2) {
       // a pure function: a plain JS call, no frame (it gives up with NOPE on anything else)
-      const args: string[] = [];
-      for (let j = 1; j < b; j++) args.push(this.R(a + j));
-      fast +=
-        "if (fn instanceof Closure) { const pf = fn.proto.pure; " +
-        `if (pf !== undefined && L.fuel > ${PURE_COST_MAX}) { const r = pf(${args.join(", ")}); ` +
+      closure +=
+        `{ const pf = fn.proto.pure; if (pf !== undefined && L.fuel > ${PURE_COST_MAX}) { const r = pf(${argList.join(", ")}); ` +
         `if (r !== NOPE) { L.fuel -= fn.proto.cost; ${this.set(a, "r")} break c${k}; } } } `;
-    }
-    if (b !== 0 && c !== 0) {
-      // a plain native: its arguments straight from the registers, its results into them
-      const argList: string[] = [];
-      for (let j = 1; j < b; j++) argList.push(this.R(a + j));
-      let take = "";
-      let keep = "";
-      for (let j = 0; j < c - 1; j++) {
-        take += this.set(a + j, `res === undefined ? undefined : res[${j}]`);
-        if (this.info.local[a + j]) keep += `stack[base + ${a + j}] = r${a + j}; `;
-      }
-      fast +=
-        `if (fn instanceof NativeFunction && fn.intrinsic === 0) { ${spill}f.pc = ${k + 1}; ` +
-        `const res = callNative(L, fn, [${argList.join(", ")}], false); ${take}` +
-        `if (L.localsWritten) { ${keep}L.localsWritten = false; return 1; } break c${k}; } `;
     }
     if (b !== 0 && this.inlineCalls) {
       // a compiled Lua function, called directly: its frame is pushed and its code runs
       // as a JS call (the loop takes over beyond MAX_JS_DEPTH nested compiled calls)
-      const argStores = [];
-      for (let j = 1; j < b; j++) argStores.push(`stack[nb + ${j - 1}] = ${this.R(a + j)};`);
-      fast +=
-        "if (fn instanceof Closure) { const p = fn.proto, jf = p.jit0; " +
+      const argStores = argList.map((r, j) => `stack[nb + ${j}] = ${r};`);
+      closure +=
+        "{ const p = fn.proto, jf = p.jit0; " +
         "if (jf !== undefined && !p.isVararg && L.jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) { " +
         `${spill}f.pc = ${k + 1}; ` +
         "if ((L.fuel -= p.cost) < 0) outOfFuel(L); " +
@@ -1241,6 +1220,26 @@ class Gen {
         `const nf = th.pushFrame(fn, nb, base + ${a}, ${c - 1}, EMPTY, 0, f.cdepth); ` +
         `L.jsDepth++; const st = jf(L, th, nf); L.jsDepth--; if (st !== 0) return st; ${results}break c${k}; } } `;
     }
+    if (b === 2 && c === 2) {
+      // a native with a one-argument entry (math.sqrt, math.floor...): no frame, no spill
+      native += `if (fn.fast1 !== undefined) { const r = fn.fast1(${argList[0]}); if (r !== NO_FAST) { ${this.set(a, "r")} break c${k}; } } `;
+    }
+    if (b !== 0 && c !== 0) {
+      // a plain native: its arguments straight from the registers, its results into them
+      let take = "";
+      let keep = "";
+      for (let j = 0; j < c - 1; j++) {
+        take += this.set(a + j, `res === undefined ? undefined : res[${j}]`);
+        if (this.info.local[a + j]) keep += `stack[base + ${a + j}] = r${a + j}; `;
+      }
+      native +=
+        `if (fn.intrinsic === 0) { ${spill}f.pc = ${k + 1}; ` +
+        `const res = callNative(L, fn, [${argList.join(", ")}], false); ${take}` +
+        `if (L.localsWritten) { ${keep}L.localsWritten = false; return 1; } break c${k}; } `;
+    }
+    let fast = "";
+    if (closure !== "") fast += `if (fn instanceof Closure) { ${closure}} `;
+    if (native !== "") fast += `${closure !== "" ? "else " : ""}if (fn instanceof NativeFunction) { ${native}} `;
     this.emit(
       `c${k}: { const fn = ${this.R(a)}; ${fast}${spill}${args}f.pc = ${k + 1}; ` +
         `const st = call(L, th, f, base + ${a}, ${nargs}, ${c - 1}); if (st !== 0) return st; ${results} }`,
