@@ -1399,6 +1399,13 @@ describe.concurrent("lua: the plain interpreter", () => {
   it.concurrent("a missing file", async ({ expect }) => {
     const r = await endymion(["lua", "nope.lua"]);
     expect(r.code).toBe(1);
-    expect(lines(r.stderr)[0]).toBe("lua: cannot open nope.lua");
+    expect(r.stderr).toBe("lua: cannot open nope.lua: No such file or directory\n");
+  });
+
+  it.concurrent("a chunk that does not compile: lua: and the message, no traceback", async ({ expect }) => {
+    const r = await endymion(["lua", "-"], { input: "print('a' 'b')\n" });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("lua: stdin:1: ')' expected near ''b''\n");
   });
 });

@@ -23,6 +23,7 @@ import {
 } from "@endymion/native";
 import { openDebug } from "@endymion/native/debug";
 import { openIo } from "./io.js";
+import { loadFileError } from "./oserror.js";
 import { ByteOutput } from "./output.js";
 
 /** Thrown by os.exit to unwind to the command. */
@@ -63,7 +64,7 @@ function openCommandExtras(L: LuaState, flush: () => void): void {
         f = loadFile(L, name);
       } catch (e) {
         if (e instanceof LuaSyntaxError) throw new LuaError(e.message);
-        return nativeError(`cannot open ${name}`);
+        return nativeError(loadFileError(name, e));
       }
       return L.call(f, []);
     }),
@@ -76,7 +77,7 @@ function openCommandExtras(L: LuaState, flush: () => void): void {
         return [loadFile(L, name, args.length >= 3 ? [args[2]] : undefined)];
       } catch (e) {
         if (e instanceof LuaSyntaxError) return [undefined, e.message];
-        return [undefined, `cannot open ${name}`];
+        return [undefined, loadFileError(name, e)];
       }
     }),
   );
@@ -185,9 +186,14 @@ export function runLuaCommand(script: string | undefined, scriptArgs: string[]):
         fn = loadChunk(L, fs.readFileSync(0).toString("latin1"), "=stdin", L.globals, true);
       else fn = loadFile(L, script);
     } catch (e) {
-      if (e instanceof LuaSyntaxError) throw new LuaError(e.message);
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new LuaError(`cannot open ${script}`);
-      throw e;
+      // as lua.c: a chunk that does not load is reported without a traceback
+      let msg: string;
+      if (e instanceof LuaSyntaxError) msg = e.message;
+      else if ((e as NodeJS.ErrnoException).code !== undefined) msg = loadFileError(script as string, e);
+      else throw e;
+      stderr.write(`lua: ${msg}\n`);
+      flush();
+      return 1;
     }
     runMain(
       L,

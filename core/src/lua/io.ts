@@ -20,6 +20,7 @@ import {
   toDouble,
   tostringBasic,
 } from "@endymion/native";
+import { osError } from "./oserror.js";
 import type { ByteOutput } from "./output.js";
 
 /** An open file: reading from a byte string, or writing to an output. */
@@ -155,7 +156,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
     return out;
   };
 
-  const open = (name: string, mode: string): LuaFile | string => {
+  const open = (name: string, mode: string): LuaFile | { errno: number; text: string } => {
     try {
       if (mode.startsWith("r")) {
         return { name, data: fs.readFileSync(name).toString("latin1"), pos: 0, closed: false, std: false };
@@ -170,8 +171,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
       };
       return { name, pos: 0, out, closed: false, std: false };
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      return `${name}: ${code === "ENOENT" ? "No such file or directory" : code === "EACCES" ? "Permission denied" : String(code)}`;
+      return osError(e);
     }
   };
 
@@ -200,7 +200,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
       if (args[0] === undefined) return [linesIter(toFile(input, "lines"), [], false)];
       const name = A.checkString(args, 1);
       const f = open(name, "r");
-      if (typeof f === "string") return nativeError(f);
+      if (!("name" in f)) return nativeError(`cannot open file '${name}' (${f.text})`);
       return [linesIter(f, args.slice(1), true), undefined, undefined, make(f)];
     },
     open: (_L, args) => {
@@ -208,14 +208,14 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
       const mode = A.optString(args, 2, "r");
       if (!/^[rwa]\+?b?$/.test(mode)) argError(2, "invalid mode");
       const f = open(name, mode);
-      if (typeof f === "string") return [undefined, f, 2];
+      if (!("name" in f)) return [undefined, `${name}: ${f.text}`, f.errno];
       return [make(f)];
     },
     close: (_L, args) => closeFile(toFile(args[0] ?? output, "close")),
     input: (_L, args) => {
       if (typeof args[0] === "string") {
         const f = open(args[0], "r");
-        if (typeof f === "string") nativeError(f);
+        if (!("name" in f)) nativeError(`cannot open file '${args[0]}' (${f.text})`);
         input = make(f as LuaFile);
       } else if (args[0] !== undefined) {
         checkFile(args[0]);
@@ -226,7 +226,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): Lua
     output: (_L, args) => {
       if (typeof args[0] === "string") {
         const f = open(args[0], "w");
-        if (typeof f === "string") nativeError(f);
+        if (!("name" in f)) nativeError(`cannot open file '${args[0]}' (${f.text})`);
         output = make(f as LuaFile);
       } else if (args[0] !== undefined) {
         checkFile(args[0]);

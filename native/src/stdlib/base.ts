@@ -1,7 +1,7 @@
 // The base library: print, type, pairs, pcall, error, load, tonumber, metatables...
 
 import { callLevels, frameLine, framePosition } from "../vm/debuginfo.js";
-import { argError, LuaError, NativeError, nativeError } from "../vm/errors.js";
+import { argError, coreError, LuaError, NativeError, nativeError } from "../vm/errors.js";
 import type { LuaThread } from "../vm/frames.js";
 import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
 import { collectWeakTables, registerWeak } from "../vm/gc.js";
@@ -112,8 +112,8 @@ export function openBase(L: LuaState): LuaTable {
     checkAny(args, 2);
     checkAny(args, 3);
     const k = args[1];
-    if (k === undefined) nativeError("table index is nil");
-    if (typeof k === "number" && Number.isNaN(k)) nativeError("table index is NaN");
+    if (k === undefined) coreError("table index is nil");
+    if (typeof k === "number" && Number.isNaN(k)) coreError("table index is NaN");
     t.set(k, args[2]);
     return [t];
   });
@@ -162,7 +162,7 @@ export function openBase(L: LuaState): LuaTable {
   def("next", (_L, args) => {
     const t = checkTable(args, 1);
     const r = t.next(args[1]);
-    if (r === false) nativeError("invalid key to 'next'");
+    if (r === false) coreError("invalid key to 'next'");
     return r === undefined ? [undefined] : r;
   });
   const nextFn = G.get("next") as NativeFunction;

@@ -20,7 +20,7 @@ interface Threads {
 function checkCo(args: LuaValue[], i: number): LuaThread {
   const v = args[i - 1];
   if (v instanceof LuaThread) return v;
-  return typeError(args, i, "coroutine");
+  return typeError(args, i, "thread");
 }
 
 /** The status of co as seen from the running thread. */

@@ -7,6 +7,7 @@ import type { LuaState } from "../vm/state.js";
 import type { LuaTable } from "../vm/table.js";
 import {
   floatToInteger,
+  invalidNaN,
   isInteger,
   isNumber,
   LuaFloat,
@@ -72,7 +73,7 @@ function mathFmod(_L: LuaState, args: LuaValue[]): LuaValue[] {
   }
   const x = checkDouble(args, 1);
   const y = checkDouble(args, 2);
-  return [fl(x % y)];
+  return [fl(invalidNaN(x % y, x, y))];
 }
 
 function mathModf(_L: LuaState, args: LuaValue[]): LuaValue[] {
@@ -86,11 +87,11 @@ function mathModf(_L: LuaState, args: LuaValue[]): LuaValue[] {
 
 function mathLog(_L: LuaState, args: LuaValue[]): LuaValue[] {
   const x = checkDouble(args, 1);
-  if (args[1] === undefined) return [fl(Math.log(x))];
+  if (args[1] === undefined) return [fl(invalidNaN(Math.log(x), x))];
   const base = checkDouble(args, 2);
-  if (base === 2) return [fl(Math.log2(x))];
+  if (base === 2) return [fl(invalidNaN(Math.log2(x), x))];
   if (base === 10) return [fl(Math.log10(x))];
-  return [fl(Math.log(x) / Math.log(base))];
+  return [fl(invalidNaN(Math.log(x), x) / Math.log(base))];
 }
 
 function mathToInteger(_L: LuaState, args: LuaValue[]): LuaValue[] {

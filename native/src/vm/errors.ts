@@ -52,3 +52,11 @@ export function argError(i: number, msg: string): never {
 export function nativeError(msg: string): never {
   throw new NativeError(msg);
 }
+
+/**
+ * An error the core raises while a native runs (PUC-Rio's luaG_runerror under a C
+ * function, as in lua_next or lua_rawset): the message carries no position.
+ */
+export function coreError(msg: string): never {
+  throw new NativeError(msg, 0, true);
+}

@@ -36,6 +36,7 @@ import {
 import type { Caller, LuaState } from "./state.js";
 import { ChainCache, chainEpoch, type HashPart, LuaTable } from "./table.js";
 import {
+  invalidNaN,
   LuaFloat,
   type LuaValue,
   normInt,
@@ -498,7 +499,8 @@ function precallIntrinsic(
     }
     case Intrinsic.Resume: {
       const co = stack[func + 1];
-      if (!isThread(co)) throwArg(L, fn, 1, "coroutine expected", flags);
+      if (!isThread(co))
+        throwArg(L, fn, 1, `thread expected, got ${nargs < 1 ? "no value" : typeNameMeta(L, co)}`, flags);
       const args = stack.slice(func + 2, func + 1 + nargs);
       return doResume(L, th, co as LuaThread, args, { func, nres, flags });
     }
@@ -1509,7 +1511,8 @@ function run(L: InterpState): ExecResult {
           const x = b >= 0 ? stack[base + b] : K[-1 - b];
           const y = c >= 0 ? stack[base + c] : K[-1 - c];
           if (typeof x === "number" && typeof y === "number") {
-            const r = y === 2 ? x * x : x ** y;
+            let r = y === 2 ? x * x : x ** y;
+            if (r !== r) r = invalidNaN(r, x, y);
             stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
             break;
           }
@@ -2657,6 +2660,7 @@ installJitRuntime({
   bothNum,
   index,
   indexMiss,
+  invalidNaN,
   callNative,
   chainGet,
   ChainCache,

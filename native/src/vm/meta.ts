@@ -5,6 +5,7 @@ import { Op } from "../compiler/opcodes.js";
 import type { LuaState } from "./state.js";
 import { LuaTable } from "./table.js";
 import {
+  invalidNaN,
   LuaFloat,
   LuaUserdata,
   type LuaValue,
@@ -164,7 +165,7 @@ export function floatArith(op: number, a: number, b: number): number | LuaFloat 
     case Op.Div:
       return mkFloat(a / b);
     case Op.Pow:
-      return mkFloat(b === 2 ? a * a : a ** b);
+      return mkFloat(b === 2 ? a * a : invalidNaN(a ** b, a, b));
     case Op.IDiv:
       return mkFloat(Math.floor(a / b));
     case Op.Mod: {
@@ -174,7 +175,7 @@ export function floatArith(op: number, a: number, b: number): number | LuaFloat 
         if (m !== 0 && !Number.isNaN(m) && m < 0 !== b < 0) m += b;
         return mkFloat(m);
       }
-      m = a % b;
+      m = invalidNaN(a % b, a, b);
       if (m !== 0 && m < 0 !== b < 0) m += b;
       return mkFloat(m);
     }

@@ -177,6 +177,17 @@ function isNegativeNaN(n: number): boolean {
   return (nanBytes[7] & 0x80) !== 0;
 }
 
+/**
+ * The NaN an invalid operation makes on x86 (sign bit set, printed "-nan" by C), which is
+ * what C's fmod, pow and log return where JS's operators and Math may give the other NaN.
+ */
+export const INVALID_NAN: number = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0];
+
+/** r, or INVALID_NAN when r is a NaN that an operation made from operands that were not NaN. */
+export function invalidNaN(r: number, a: number, b = 0): number {
+  return r === r || a !== a || b !== b ? r : INVALID_NAN;
+}
+
 /** tostring of a number: integers in decimal, floats as "%.14g" with ".0" when integral. */
 export function numberToString(v: number | bigint | LuaFloat): string {
   if (typeof v === "number") {

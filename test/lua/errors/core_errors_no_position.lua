@@ -1,0 +1,16 @@
+-- Errors the core raises inside a native (next, rawset) carry no position; coroutine
+-- functions name the expected type 'thread'.
+print(pcall(coroutine.status, 1))
+print(pcall(coroutine.close, 1))
+print(pcall(coroutine.resume, 1))
+print(pcall(coroutine.resume))
+print(pcall(coroutine.wrap, 1))
+print(pcall(coroutine.create, 1))
+print(pcall(next, {}, "nope"))
+print(pcall(rawset, {}, nil, 1))
+print(pcall(rawset, {}, 0/0, 1))
+print(pcall(function() local t = {} t[nil] = 1 end))
+print(pcall(function() local t = {} t[0/0] = 1 end))
+print(pcall(function() local t = {} next(t, "k") end))
+print(pcall(function() return rawset({}, nil, 1) end))
+print(pcall(function() return coroutine.resume({}) end))
