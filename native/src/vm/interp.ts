@@ -1512,7 +1512,7 @@ function run(L: InterpState): ExecResult {
           const y = c >= 0 ? stack[base + c] : K[-1 - c];
           if (typeof x === "number" && typeof y === "number") {
             let r = y === 2 ? x * x : x ** y;
-            if (r !== r) r = invalidNaN(r, x, y);
+            if (Number.isNaN(r)) r = invalidNaN(r, x, y);
             stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
             break;
           }

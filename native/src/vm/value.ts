@@ -185,7 +185,7 @@ export const INVALID_NAN: number = new Float64Array(new BigUint64Array([0xfff800
 
 /** r, or INVALID_NAN when r is a NaN that an operation made from operands that were not NaN. */
 export function invalidNaN(r: number, a: number, b = 0): number {
-  return r === r || a !== a || b !== b ? r : INVALID_NAN;
+  return !Number.isNaN(r) || Number.isNaN(a) || Number.isNaN(b) ? r : INVALID_NAN;
 }
 
 /** tostring of a number: integers in decimal, floats as "%.14g" with ".0" when integral. */
