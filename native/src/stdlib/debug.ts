@@ -4,13 +4,13 @@
 
 import { activeLocals, calledName, callLevels, callSiteName, frameLine, traceback } from "../vm/debuginfo.js";
 import { argError } from "../vm/errors.js";
-import { type Frame, LuaThread } from "../vm/frames.js";
+import { type Frame, HookMask, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
 import { metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import { LightUserdata, LuaUserdata, type LuaValue, typeName } from "../vm/value.js";
-import { checkAny, checkInt, optString, typeError } from "./args.js";
+import { checkAny, checkInt, checkString, optString, typeError } from "./args.js";
 import { makeLib } from "./lib.js";
 
 function current(L: LuaState): LuaThread {
@@ -244,8 +244,38 @@ export function openDebug(L: LuaState): LuaTable {
       checkAny(args, 2);
       return [undefined];
     },
-    sethook: () => undefined,
-    gethook: () => [undefined],
+    sethook: (L, a) => {
+      const [th, args] = threadArg(L, a);
+      const hook = args[0];
+      let mask = 0;
+      let count = 0;
+      const off = a.length - args.length; // 1 after a thread argument
+      if (hook !== undefined) {
+        if (!(hook instanceof Closure || hook instanceof NativeFunction)) return typeError(a, off + 1, "function");
+        const what = checkString(a, off + 2);
+        count = args[2] === undefined ? 0 : checkInt(a, off + 3);
+        if (what.includes("c")) mask |= HookMask.Call;
+        if (what.includes("r")) mask |= HookMask.Return;
+        if (what.includes("l")) mask |= HookMask.Line;
+        if (count > 0) mask |= HookMask.Count;
+      }
+      th.hook = mask === 0 ? undefined : hook;
+      th.hookMask = mask;
+      th.hookCount = count;
+      th.hookLeft = count;
+      // the running frames are past their call event and within their current line
+      for (const f of th.frames) f.hookPc = f.pc > 0 ? f.pc - 1 : -1;
+      // compiled frames of this thread continue in the loop, which runs the hooks
+      if (mask !== 0 && th === current(L)) (L as unknown as { localsWritten: boolean }).localsWritten = true;
+      return [];
+    },
+    gethook: (L, a) => {
+      const [th] = threadArg(L, a);
+      if (th.hookMask === 0) return [undefined];
+      const m = th.hookMask;
+      const what = `${m & HookMask.Call ? "c" : ""}${m & HookMask.Return ? "r" : ""}${m & HookMask.Line ? "l" : ""}`;
+      return [th.hook, what, th.hookCount];
+    },
   });
   L.globals.set("debug", lib);
   return lib;

@@ -168,6 +168,7 @@ export function framePosition(f: Frame | undefined): string {
 
 /** How the function running in frame index fi of a thread was called, for messages. */
 export function calledName(th: LuaThread, fi: number): [string, string] | undefined {
+  if (fi === th.hookBase) return ["hook", "?"];
   // called by a native (pcall, a nested call, pcall closing variables as an error unwinds)
   // or as a coroutine body: no name
   if (th.frames[fi].flags & (NATIVE_CALLED | FrameFlag.CoroutineBase)) return undefined;
@@ -237,7 +238,8 @@ export function callLevels(th: LuaThread): (Frame | undefined)[] {
   for (let fi = frames.length - 1; fi >= 0; fi--) {
     const f = frames[fi];
     out.push(f);
-    if (f.flags & NATIVE_CALLED) out.push(undefined);
+    // a hook called for a Lua function's event has that function as its caller
+    if (f.flags & NATIVE_CALLED && fi !== th.hookFrame) out.push(undefined);
   }
   return out;
 }

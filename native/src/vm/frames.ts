@@ -51,6 +51,11 @@ export class Frame {
    * "C stack overflow".
    */
   cdepth = 0;
+  /**
+   * While a line or call hook is set: the pc of the last instruction the hook saw in this
+   * frame, -1 before the first (the frame's call event is still due). Not state.
+   */
+  hookPc = -1;
   constructor(closure: Closure, base: number, func: number, nres: number, varargs: LuaValue[], flags: number) {
     this.closure = closure;
     this.base = base;
@@ -87,6 +92,9 @@ export interface PendingCall {
   handler?: LuaValue;
 }
 
+/** The events debug.sethook can ask for. */
+export const HookMask = { Call: 1, Return: 2, Line: 4, Count: 8 } as const;
+
 /** Frames a thread keeps for reuse (see LuaThread.pushFrame). */
 const POOL_DEPTH = 512;
 
@@ -108,6 +116,20 @@ export class LuaThread {
   resumer: LuaThread | undefined = undefined;
   /** The call site waiting for this thread's results (in its resumer). */
   pending: PendingCall | undefined = undefined;
+  /**
+   * debug.sethook's hook for this thread and its mask (HookMask bits; 0: no hook, and the
+   * thread's code may run compiled), count, and the instructions left until the next count
+   * event. allowHook is false while the hook runs. Not state: a hydrated thread has none.
+   */
+  hook: LuaValue = undefined;
+  hookMask = 0;
+  hookCount = 0;
+  hookLeft = 0;
+  allowHook = true;
+  /** The index in `frames` of the running hook's frame when the event is a Lua function's. */
+  hookFrame = -1;
+  /** The index in `frames` of the running hook's frame (named "hook '?'" in tracebacks). */
+  hookBase = -1;
   /** Resumed from JavaScript: a yield or death leaves the interpreter loop. */
   jsResumed = false;
   isMain: boolean;
@@ -155,6 +177,7 @@ export class LuaThread {
       f.flags = flags;
       f.handler = undefined;
       f.extra = 0;
+      f.hookPc = -1;
     }
     f.cdepth = cdepth;
     frames.push(f);

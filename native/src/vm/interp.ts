@@ -11,7 +11,7 @@
 import { Op } from "../compiler/opcodes.js";
 import { callSiteName, framePosition, traceback, varInfo, varInfoName } from "./debuginfo.js";
 import { LuaError, NativeError } from "./errors.js";
-import { Frame, FrameFlag, type LuaThread, type PendingCall, type Unwind } from "./frames.js";
+import { Frame, FrameFlag, HookMask, type LuaThread, type PendingCall, type Unwind } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, NO_FAST, type Proto, TailCall, UpVal } from "./function.js";
 import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
 import { account, CLOSURE_BYTES } from "./heap.js";
@@ -226,6 +226,60 @@ function closeTbcNested(L: InterpState, th: LuaThread, level: number, err: LuaVa
   return err;
 }
 
+// --- hooks ---------------------------------------------------------------------------
+
+/**
+ * Calls th's hook (debug.sethook) with an event and a line (-1: none). `lua`: the event is
+ * the top Lua frame's, which is then the hook's caller for debug.getinfo(2); otherwise a
+ * native being called or returning is (a native level under the hook's frame).
+ */
+function runHook(L: InterpState, th: LuaThread, event: string, line: number, lua: boolean): void {
+  // a native's return event is the one debug.sethook's request for a bail-out was for
+  if (!lua && event === "return") L.localsWritten = false;
+  const saved = th.hookFrame;
+  const savedBase = th.hookBase;
+  th.allowHook = false;
+  th.hookFrame = lua ? th.frames.length : -1;
+  th.hookBase = th.frames.length;
+  try {
+    callValue(L, th.hook, [event, line >= 0 && event === "line" ? line : undefined]);
+  } finally {
+    th.allowHook = true;
+    th.hookFrame = saved;
+    th.hookBase = savedBase;
+  }
+}
+
+/** The line of the instruction before frame f's saved pc (-1 without line information). */
+function frameLineAt(f: Frame): number {
+  const lines = f.closure.proto.lineInfo;
+  return f.pc > 0 && f.pc <= lines.length ? lines[f.pc - 1] : -1;
+}
+
+/**
+ * The hook events due before the loop runs instruction pc of frame f: "call" on the first
+ * instruction of a frame, "count" every hookCount instructions, "line" when the line
+ * changes or a jump goes back.
+ */
+function hookStep(L: InterpState, th: LuaThread, f: Frame, pc: number): void {
+  const mask = th.hookMask;
+  const p = f.closure.proto;
+  const prev = f.hookPc;
+  f.hookPc = pc;
+  const line = pc < p.lineInfo.length ? p.lineInfo[pc] : -1;
+  if (prev < 0 && pc === 0 && mask & HookMask.Call) runHook(L, th, "call", line, true);
+  if (mask & HookMask.Count && --th.hookLeft <= 0) {
+    th.hookLeft = th.hookCount;
+    runHook(L, th, "count", line, true);
+  }
+  if (mask & HookMask.Line && line >= 0) {
+    // the RETURN that closes variables one by one runs again without being a new line
+    const again = pc === prev && p.code[pc << 2] === Op.Return;
+    if (prev < 0 || pc < prev || (pc === prev && !again) || line !== p.lineInfo[prev])
+      runHook(L, th, "line", line, true);
+  }
+}
+
 // --- calls ---------------------------------------------------------------------------
 
 /**
@@ -256,6 +310,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       return Pre.Reload;
     }
     if (fn instanceof NativeFunction) {
+      if (th.hookMask & HookMask.Call && th.allowHook) runHook(L, th, "call", -1, false);
       if (fn.intrinsic !== Intrinsic.None) {
         if (!(flags & (FrameFlag.Pcall | FrameFlag.Xpcall)))
           return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
@@ -277,9 +332,11 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
           L.pendingHandler = undefined;
           return protectedFail(L, th, func, flags, nres, handleError(L, flags, err, handler));
         }
+        if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
         return placeResults(L, th, func, res ?? EMPTY, nres, flags);
       }
       const res = callNative(L, fn, args, (flags & FrameFlag.JsBoundary) !== 0);
+      if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
       return placeResults(L, th, func, res ?? EMPTY, nres, flags);
     }
     // not a function: try __call, inserting the object as first argument
@@ -606,6 +663,8 @@ function startOrContinue(L: InterpState, co: LuaThread, args: LuaValue[]): Pre {
   }
   const p = co.pending as PendingCall;
   co.pending = undefined;
+  // the yield (or host call) the coroutine waited in returns now
+  if (co.hookMask & HookMask.Return && co.allowHook) runHook(L, co, "return", -1, false);
   const r = placeResults(L, co, p.func, args, p.nres, p.flags);
   return r === Pre.Exit ? Pre.Exit : Pre.Reload;
 }
@@ -1179,7 +1238,7 @@ function run(L: InterpState): ExecResult {
     }
     let cl = f.closure;
     let p = cl.proto;
-    if (p.jit !== undefined) {
+    if (p.jit !== undefined && th.hookMask === 0) {
       const fn = jitEntry(p, f.pc);
       if (fn !== undefined) {
         if (fn(L, th, f) === 2) return takeExit(L);
@@ -1191,6 +1250,10 @@ function run(L: InterpState): ExecResult {
     let base = f.base;
     let pc = f.pc;
     for (;;) {
+      if (th.hookMask !== 0 && th.allowHook) {
+        f.pc = pc + 1; // the instruction about to run is the frame's current one
+        hookStep(L, th, f, pc);
+      }
       const i = pc << 2;
       const op = code[i];
       const a = code[i + 1];
@@ -1739,7 +1802,7 @@ function run(L: InterpState): ExecResult {
             pc = 0;
             break;
           }
-          if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None) {
+          if (fn instanceof NativeFunction && fn.intrinsic === Intrinsic.None && th.hookMask === 0) {
             if (nargs === 1 && fn.fast1 !== undefined && code[i + 3] === 2) {
               const r = fn.fast1(stack[func + 1]);
               if (r !== NO_FAST) {
@@ -1749,6 +1812,8 @@ function run(L: InterpState): ExecResult {
             }
             // a plain native: call it and place its results here
             const res = callNative(L, fn, nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs), false);
+            // debug.sethook may have set a hook, whose return event this call is
+            if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
             const want = code[i + 3] - 1;
             const n = res === undefined ? 0 : res.length;
             if (want < 0) {
@@ -1799,6 +1864,10 @@ function run(L: InterpState): ExecResult {
             break;
           }
           if (th.openUpvals.length > 0) closeUpvals(th, base);
+          if (th.hookMask & HookMask.Return && th.allowHook) {
+            f.pc = pc;
+            runHook(L, th, "return", frameLineAt(f), true);
+          }
           const flags = f.flags;
           th.frames.pop();
           let dest = f.func;
@@ -2107,7 +2176,8 @@ export function callValue(L0: LuaState, fn: LuaValue, args: LuaValue[]): LuaValu
   }
   if (fn instanceof Closure) {
     const jf = fn.proto.jit0;
-    if (jf !== undefined && L.jsDepth < MAX_JS_DEPTH) return callCompiledFromJS(L, fn, jf, args);
+    if (jf !== undefined && L.jsDepth < MAX_JS_DEPTH && L.current.hookMask === 0)
+      return callCompiledFromJS(L, fn, jf, args);
   }
   const th = L.current;
   if (L.nCcalls >= MAX_CCALLS) cStackOverflow(L.nCcalls);
@@ -2229,7 +2299,7 @@ export class NativeCaller implements Caller {
         }
       }
     }
-    if (!(fn instanceof Closure) || fn.proto.jit0 === undefined || L.jsDepth >= MAX_JS_DEPTH) {
+    if (!(fn instanceof Closure) || fn.proto.jit0 === undefined || L.jsDepth >= MAX_JS_DEPTH || th.hookMask !== 0) {
       return callValue(L, fn, [a, b])[0];
     }
     const p = fn.proto;
@@ -2286,7 +2356,8 @@ export class NativeCaller implements Caller {
 function runBoundary(L: InterpState, th: LuaThread): LuaValue[] {
   const nf = th.frames[th.frames.length - 1];
   const jf = nf.closure.proto.jit0;
-  if (jf === undefined || nf.pc !== 0 || L.jsDepth >= MAX_JS_DEPTH) return boundaryResults(execute(L));
+  if (jf === undefined || nf.pc !== 0 || L.jsDepth >= MAX_JS_DEPTH || th.hookMask !== 0)
+    return boundaryResults(execute(L));
   const depth = L.jsDepth;
   L.jsDepth++;
   let st: number;
@@ -2588,6 +2659,9 @@ function jitCall(L: InterpState, th: LuaThread, f: Frame, func: number, nargs: n
  */
 function localsWritten(L: InterpState): number {
   L.localsWritten = false;
+  // debug.sethook asks for this too: the native that set a return hook returns under it
+  const th = L.current;
+  if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
   return 1;
 }
 
@@ -2660,6 +2734,7 @@ installJitRuntime({
   bothNum,
   index,
   indexMiss,
+  localsWritten,
   invalidNaN,
   callNative,
   chainGet,

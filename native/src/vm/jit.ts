@@ -1235,7 +1235,7 @@ class Gen {
       native +=
         `if (fn.intrinsic === 0) { ${spill}f.pc = ${k + 1}; ` +
         `const res = callNative(L, fn, [${argList.join(", ")}], false); ${take}` +
-        `if (L.localsWritten) { ${keep}L.localsWritten = false; return 1; } break c${k}; } `;
+        `if (L.localsWritten) { ${keep}return localsWritten(L); } break c${k}; } `;
     }
     let fast = "";
     if (closure !== "") fast += `if (fn instanceof Closure) { ${closure}} `;
@@ -1306,6 +1306,7 @@ const RUNTIME_NAMES = [
   "bothNum",
   "index",
   "indexMiss",
+  "localsWritten",
   "invalidNaN",
   "callNative",
   "chainGet",
