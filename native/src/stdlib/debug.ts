@@ -53,6 +53,10 @@ export function openDebug(L: LuaState): LuaTable {
     getinfo: (L, a) => {
       const [th, args] = threadArg(L, a);
       const what = optString(args, 2, "flnSrtu");
+      // lua_getinfo's options; '>' is only for its C callers
+      if (/[^SlnrutLf]/.test(what)) {
+        return argError(a.length - args.length + 2, what.includes(">") ? "invalid option '>'" : "invalid option");
+      }
       const t = new LuaTable();
       let fn: LuaValue;
       let frame: Frame | undefined;
@@ -133,7 +137,7 @@ export function openDebug(L: LuaState): LuaTable {
           t.set("name", nm[1]);
           t.set("namewhat", nm[0] === "constant" ? "" : nm[0]);
         } else t.set("namewhat", "");
-      }
+      } else if (what.includes("n")) t.set("namewhat", "");
       if (what.includes("f")) t.set("func", fn);
       return [t];
     },
