@@ -1851,6 +1851,7 @@ function run(L: InterpState): ExecResult {
           f.pc = pc;
           const r = precall(L, th, dst, nargs, f.nres, f.flags);
           if (r === Pre.Exit) return takeExit(L);
+          if (f.flags & FrameFlag.Xpcall) keepHandler(th, f);
           reload = true;
           break;
         }
@@ -2683,7 +2684,14 @@ function jitTailCall(L: InterpState, th: LuaThread, f: Frame, func: number, narg
     return callCompiled(L, th, fn, jf, dst, nargs, f.nres, f.cdepth);
   }
   const r = precall(L, th, dst, nargs, f.nres, f.flags);
-  return r === Pre.Exit ? 2 : 1;
+  if (r === Pre.Exit) return 2;
+  if (f.flags & FrameFlag.Xpcall) keepHandler(th, f);
+  return 1;
+}
+
+/** A tail call from the function xpcall called: the frame that replaces f keeps its message handler. */
+function keepHandler(th: LuaThread, f: Frame): void {
+  th.frames[th.frames.length - 1].handler = f.handler;
 }
 
 /** RETURN of a compiled frame with flags (pcall, metamethod, coroutine body...): n results at src. */
