@@ -16,6 +16,7 @@ import {
   MININTEGER,
   mkFloat,
   normInt,
+  powF,
   toIntegerValue,
 } from "../vm/value.js";
 import { checkAny, checkDouble, checkInteger, lessThan, optInteger } from "./args.js";
@@ -92,6 +93,54 @@ function mathLog(_L: LuaState, args: LuaValue[]): LuaValue[] {
   if (base === 2) return [fl(invalidNaN(Math.log2(x), x))];
   if (base === 10) return [fl(Math.log10(x))];
   return [fl(invalidNaN(Math.log(x), x) / Math.log(base))];
+}
+
+// --- the functions LUA_COMPAT_MATHLIB keeps (the reference build and Debian's lua5.4 have them)
+
+/** math.frexp: m, e with x = m * 2^e and 0.5 <= |m| < 1 (x itself and 0 for 0, inf, nan). */
+function mathFrexp(_L: LuaState, args: LuaValue[]): LuaValue[] {
+  const x = checkDouble(args, 1);
+  if (x === 0 || !Number.isFinite(x)) return [fl(x), 0];
+  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
+  let m = scale(x, -e);
+  // log2 may be off by one near powers of two
+  while (Math.abs(m) >= 1) {
+    m /= 2;
+    e++;
+  }
+  while (Math.abs(m) < 0.5) {
+    m *= 2;
+    e--;
+  }
+  return [fl(m), e];
+}
+
+/** x * 2^e rounded once, as C's ldexp (2^e alone may not be representable). */
+function scale(x: number, e: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  while (e > 1023) {
+    x *= 2 ** 1023;
+    e -= 1023;
+    if (!Number.isFinite(x)) return x;
+  }
+  if (e < -1022) {
+    // bring x down within the normal range exactly, then round in one multiplication
+    while (e < -2044) {
+      x *= 2 ** -1022;
+      e += 1022;
+      if (x === 0) return x;
+    }
+    return x * 2 ** (e + 1022) * 2 ** -1022;
+  }
+  return x * 2 ** e;
+}
+
+function mathLdexp(_L: LuaState, args: LuaValue[]): LuaValue[] {
+  const x = checkDouble(args, 1);
+  const e = checkInteger(args, 2);
+  // C's ldexp takes an int: the exponent is cast as lua_Integer to int is
+  const n = typeof e === "bigint" ? Number(BigInt.asIntN(32, e)) : e | 0;
+  return [fl(scale(x, n))];
 }
 
 function mathToInteger(_L: LuaState, args: LuaValue[]): LuaValue[] {
@@ -368,6 +417,13 @@ export function openMath(L: LuaState): LuaTable {
     max: mathMax,
     random: mathRandom,
     randomseed: mathRandomseed,
+    cosh: floatFn(Math.cosh),
+    sinh: floatFn(Math.sinh),
+    tanh: floatFn(Math.tanh),
+    pow: (_L, args) => [fl(powF(checkDouble(args, 1), checkDouble(args, 2)))],
+    frexp: mathFrexp,
+    ldexp: mathLdexp,
+    log10: (_L, args) => [fl(Math.log10(checkDouble(args, 1)))],
   });
   t.set("pi", Math.PI);
   t.set("huge", Number.POSITIVE_INFINITY);

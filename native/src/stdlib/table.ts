@@ -13,8 +13,8 @@ import {
   LuaUserdata,
   type LuaValue,
   normInt,
-  numberToInteger,
   numberToString,
+  toIntegerValue,
   truthy,
   typeName,
 } from "../vm/value.js";
@@ -58,7 +58,7 @@ function metatableOf(L: LuaState, v: LuaValue): LuaTable | undefined {
 /** #v with __len, which must give an integer (luaL_len). */
 function lenOf(L: LuaState, v: LuaValue): Int {
   if (isRaw(v)) return v.length();
-  const n = numberToInteger(L.len(v));
+  const n = toIntegerValue(L.len(v));
   if (n === undefined) return nativeError("object length is not an integer");
   return n;
 }

@@ -36,11 +36,11 @@ import {
 import type { Caller, LuaState } from "./state.js";
 import { ChainCache, chainEpoch, type HashPart, LuaTable } from "./table.js";
 import {
-  invalidNaN,
   LuaFloat,
   type LuaValue,
   normInt,
   numberToInteger,
+  powNaN,
   rawEquals,
   stringToNumber,
   toFloatValue,
@@ -305,7 +305,8 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       const nf = new Frame(fn, base, func, nres, varargs, flags);
       const parent = th.frames[th.frames.length - 1];
       nf.cdepth = (parent ? parent.cdepth : th.baseCdepth) + (flags & C_LEVEL ? 1 : 0);
-      if (nf.cdepth >= MAX_CCALLS && flags & C_LEVEL) cStackOverflow(nf.cdepth);
+      if (nf.cdepth >= MAX_CCALLS && flags & C_LEVEL)
+        cStackOverflow(nf.cdepth, flags & FrameFlag.Finish ? parent : undefined);
       th.frames.push(nf);
       return Pre.Reload;
     }
@@ -348,9 +349,10 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       return protectedFail(L, th, func, flags, nres, handleError(L, flags, new LuaError(msg), handler));
     }
     if (mm === undefined) {
+      // a native calling it (lua_call from C) reports neither position nor name
+      if (flags & FrameFlag.JsBoundary) throw new LuaError(`attempt to call a ${typeNameMeta(L, fn)} value`);
       const site = th.frames[th.frames.length - 1];
-      const info = site && !(flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) ? callInfo(site) : "";
-      return typeErr(L, fn, "call", info);
+      return typeErr(L, fn, "call", site ? callInfo(site) : "");
     }
     th.ensure(func + nargs + 2);
     for (let i = func + nargs; i >= func; i--) stack[i + 1] = stack[i];
@@ -395,8 +397,10 @@ const EMPTY: LuaValue[] = [];
 const C_LEVEL = FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.Finish | FrameFlag.JsBoundary;
 
 /** "C stack overflow", or past 220 levels "error in error handling" (LUA_ERRERR). */
-function cStackOverflow(depth: number): never {
-  throw new LuaError(depth >= (MAX_CCALLS / 10) * 11 ? "error in error handling" : "C stack overflow");
+function cStackOverflow(depth: number, at?: Frame): never {
+  if (depth >= (MAX_CCALLS / 10) * 11) throw new LuaError("error in error handling");
+  // the position of the Lua function making the call, as luaG_runerror adds it
+  throw new LuaError(`${at !== undefined ? `${framePosition(at)} ` : ""}C stack overflow`);
 }
 
 /** The protection bits of a frame or call: pcall or xpcall. */
@@ -586,6 +590,9 @@ function precallIntrinsic(
       const res = callNative(L, fn, args, (flags & (FrameFlag.Pcall | FrameFlag.Xpcall | FrameFlag.JsBoundary)) !== 0);
       if (res && res.length === 1 && res[0] instanceof TailCall) {
         const tc = res[0] as TailCall;
+        // the native's own call (pairs calling __pairs): an error in it is the native's
+        if (!(flags & PROT) && !isCallable(L, tc.fn))
+          throw new LuaError(`attempt to call a ${typeNameMeta(L, tc.fn)} value`);
         th.ensure(func + tc.args.length + 2);
         stack[func] = tc.fn;
         for (let i = 0; i < tc.args.length; i++) stack[func + 1 + i] = tc.args[i];
@@ -595,6 +602,11 @@ function precallIntrinsic(
     }
   }
   throw new Error(`unknown intrinsic ${fn.intrinsic}`);
+}
+
+/** A function, or a value with a __call metamethod. */
+function isCallable(L: InterpState, v: LuaValue): boolean {
+  return v instanceof Closure || v instanceof NativeFunction || getMetamethod(L, v, "__call") !== undefined;
 }
 
 function throwArg(L: InterpState, fn: NativeFunction, i: number, msg: string, flags: number): never {
@@ -759,11 +771,7 @@ function callMeta(
   args: LuaValue[],
   ev?: string,
 ): LuaValue | typeof PENDING {
-  if (
-    ev !== undefined &&
-    !(mm instanceof Closure || mm instanceof NativeFunction) &&
-    getMetamethod(L, mm, "__call") === undefined
-  ) {
+  if (ev !== undefined && !isCallable(L, mm)) {
     rtError(L, `attempt to call a ${typeNameMeta(L, mm)} value (metamethod '${ev.slice(2)}')`);
   }
   if (mm instanceof NativeFunction && mm.intrinsic === Intrinsic.None) {
@@ -1005,7 +1013,15 @@ function compare(
   const ev = le ? "__le" : "__lt";
   let mm = getMetamethod(L, a, ev);
   if (mm === undefined) mm = getMetamethod(L, b, ev);
-  if (mm === undefined) return rtError(L, compareError(L, a, b));
+  if (mm === undefined) {
+    // as Lua 5.4 built with LUA_COMPAT_5_3 (the reference makefile, Debian's lua5.4):
+    // without __le, a <= b is not (b < a) through __lt (called without a frame: no yield)
+    if (le) {
+      const lt = getMetamethod(L, b, "__lt") ?? getMetamethod(L, a, "__lt");
+      if (lt !== undefined) return !truthy(callValue(L, lt, [b, a])[0]);
+    }
+    return rtError(L, compareError(L, a, b));
+  }
   if (f) {
     const r = callMeta(L, L.current, f, mm, [a, b], ev);
     return r === PENDING ? PENDING : truthy(r);
@@ -1195,7 +1211,7 @@ function continueUnwind(L: InterpState, th: LuaThread): Pre {
     const v = th.stack[idx];
     const mm = getMetamethod(L, v, "__close");
     if (mm === undefined) {
-      u.value = "metamethod 'close' is not callable";
+      u.value = "attempt to call a nil value";
       continue;
     }
     // above the variable and above whatever the frame below still uses
@@ -1575,7 +1591,7 @@ function run(L: InterpState): ExecResult {
           const y = c >= 0 ? stack[base + c] : K[-1 - c];
           if (typeof x === "number" && typeof y === "number") {
             let r = y === 2 ? x * x : x ** y;
-            if (Number.isNaN(r)) r = invalidNaN(r, x, y);
+            if (Number.isNaN(r)) r = powNaN(r, x, y);
             stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
             break;
           }
@@ -1653,11 +1669,14 @@ function run(L: InterpState): ExecResult {
           break;
         }
         case Op.Concat: {
-          const n = f.extra > 0 ? f.extra : code[i + 2];
+          const rest = f.extra;
+          const n = rest > 0 ? rest : code[i + 2];
           const x = stack[base + a];
           const y = stack[base + a + 1];
           if (n === 2 && typeof x === "string" && typeof y === "string") {
             stack[base + a] = x + y;
+            // the end of a concatenation a metamethod interrupted
+            if (rest > 0) f.extra = 0;
             break;
           }
           f.pc = pc;
@@ -2024,7 +2043,7 @@ function closeOneTbc(L: InterpState, th: LuaThread, f: Frame): LuaValue | typeof
   const idx = th.tbc.pop() as number;
   const v = th.stack[idx];
   const mm = getMetamethod(L, v, "__close");
-  if (mm === undefined) rtError(L, "metamethod 'close' is not callable");
+  if (mm === undefined) rtError(L, "attempt to call a nil value (metamethod 'close')");
   return callMeta(L, th, f, mm, [v, undefined], "__close");
 }
 
@@ -2743,7 +2762,7 @@ installJitRuntime({
   index,
   indexMiss,
   localsWritten,
-  invalidNaN,
+  powNaN,
   callNative,
   chainGet,
   ChainCache,

@@ -188,6 +188,25 @@ export function invalidNaN(r: number, a: number, b = 0): number {
   return !Number.isNaN(r) || Number.isNaN(a) || Number.isNaN(b) ? r : INVALID_NAN;
 }
 
+/**
+ * x ^ y when JS's x ** y is NaN: C's pow gives 1 for pow(1, y) (even a NaN y) and for
+ * pow(-1, ±inf). A NaN operand comes back as glibc's pow returns it: x's NaN, with its sign
+ * bit cleared when y is an odd integer (the sign rule of a negative base), else y's NaN.
+ * Other NaNs (r) as invalidNaN.
+ */
+export function powNaN(r: number, x: number, y: number): number {
+  if (x === 1 || (x === -1 && (y === Number.POSITIVE_INFINITY || y === Number.NEGATIVE_INFINITY))) return 1;
+  if (Number.isNaN(x)) return isNegativeNaN(x) && Number.isInteger(y) && Math.abs(y) % 2 === 1 ? Number.NaN : x;
+  if (Number.isNaN(y)) return y;
+  return invalidNaN(r, x, y);
+}
+
+/** x ^ y for floats, as C's pow. */
+export function powF(x: number, y: number): number {
+  const r = x ** y;
+  return Number.isNaN(r) ? powNaN(r, x, y) : r;
+}
+
 /** tostring of a number: integers in decimal, floats as "%.14g" with ".0" when integral. */
 export function numberToString(v: number | bigint | LuaFloat): string {
   if (typeof v === "number") {
