@@ -1408,4 +1408,70 @@ describe.concurrent("lua: the plain interpreter", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("lua: stdin:1: ')' expected near ''b''\n");
   });
+
+  it.concurrent("-e runs statements in order, before the script; arg holds the options below 0", async ({ expect }) => {
+    const r = await endymion(["lua", "-e", "x = 5", "-eprint(x * 2)", "-", "a"], {
+      input: "print(x, arg[-3], arg[-2], arg[-1], arg[0], arg[1], ...)\n",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("10\n5\t-e\tx = 5\t-eprint(x * 2)\t-\ta\ta\n");
+    expect(r.code).toBe(0);
+    const only = await endymion(["lua", "-e", "print(#arg, arg[0])"], { input: "print('not run')" });
+    expect(only.stdout).toBe("2\tlua\n");
+  });
+
+  it.concurrent("an error in -e stops there: exit 1, (command line) in the message", async ({ expect }) => {
+    const r = await endymion(["lua", "-e", "error('boom')", "-e", "print('after')"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^lua: \(command line\):1: boom\nstack traceback:\n/);
+    const syntax = await endymion(["lua", "-e", "print("]);
+    expect(syntax.stderr).toBe("lua: (command line):1: unexpected symbol near <eof>\n");
+  });
+
+  it.concurrent("-l requires a module into a global (-l g=mod names the global)", async ({ expect }) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "endymion-lua-l-"));
+    fs.writeFileSync(path.join(dir, "greet.lua"), 'return { hi = function(n) return "hi " .. n end }\n');
+    const r = await endymion(["lua", "-l", "greet", "-lg=greet", "-e", "print(greet.hi('a'), g.hi('b'), g == greet)"], {
+      cwd: dir,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("hi a\thi b\ttrue\n");
+    const missing = await endymion(["lua", "-l", "nosuchmod"], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^lua: module 'nosuchmod' not found:/);
+  });
+
+  it.concurrent("a bad option prints the usage and exits 1; -- ends the options", async ({ expect }) => {
+    const r = await endymion(["lua", "-x"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^lua: unrecognized option '-x'\nusage: lua \[options\] \[script \[args\]\]\n/);
+    const e = await endymion(["lua", "-e"]);
+    expect(e.stderr).toMatch(/^lua: '-e' needs argument\n/);
+    const dashes = await endymion(["lua", "--", "-"], { input: "print('from stdin', ...)" });
+    expect(dashes.code).toBe(1);
+    expect(dashes.stderr).toBe("lua: cannot open -: No such file or directory\n");
+  });
+
+  it.concurrent("LUA_INIT runs first unless -E; -v prints the version", async ({ expect }) => {
+    const env = { LUA_INIT: "init = 'yes'" };
+    const r = await endymion(["lua", "-e", "print(init)"], { env });
+    expect(r.stdout).toBe("yes\n");
+    const noEnv = await endymion(["lua", "-E", "-e", "print(init)"], { env });
+    expect(noEnv.stdout).toBe("nil\n");
+    const v = await endymion(["lua", "-v"]);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^Lua 5\.4 \(Endymion /);
+  });
+
+  it.concurrent("-i: the interactive loop prints expression values, reads on an incomplete statement", async ({
+    expect,
+  }) => {
+    const r = await endymion(["lua", "-i"], {
+      input: 'x = 10\nx + 1\nfunction f(a)\nreturn a * 2\nend\n=f(x), "s"\nerror("e")\nprint("still here")\n',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(1).join("\n")).toBe("> > 11\n> >> >> > 20\ts\n> > still here\n> \n");
+    expect(r.stderr).toMatch(/^stdin:1: e\nstack traceback:\n/);
+  });
 });

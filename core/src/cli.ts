@@ -5,7 +5,7 @@
 
 const argv = process.argv;
 if (argv[2] === "lua" && argv.length > 3 && argv[3] !== "--help" && argv[3] !== "--endymion-help") {
-  type LuaCommand = { runLuaCommand: (script: string | undefined, args: string[]) => number };
+  type LuaCommand = { runLuaCommand: (argv: string[]) => number };
   const bundle = "./lua-bundle.js";
   let mod: LuaCommand;
   try {
@@ -13,7 +13,7 @@ if (argv[2] === "lua" && argv.length > 3 && argv[3] !== "--help" && argv[3] !== 
   } catch {
     mod = await import("./lua/command.js");
   }
-  process.exit(mod.runLuaCommand(argv[3], argv.slice(4)));
+  process.exit(mod.runLuaCommand(argv.slice(3)));
 } else {
   await import("./main.js");
 }

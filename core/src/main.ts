@@ -200,13 +200,18 @@ configOptions(
 
 program
   .command("lua")
-  .description("run a Lua script like the lua binary: lua [script [args...]]")
-  .argument("[script]", "Lua file to run ('-' or nothing: standard input)")
+  .description(
+    "run Lua like the lua binary: lua [options] [script [args...]]; options -e stat, -l mod, -l g=mod, -i, -v, -E, -W, --, - (as lua.c)",
+  )
+  .argument(
+    "[script]",
+    "Lua file to run ('-': standard input; nothing: the interactive loop on a terminal, else standard input)",
+  )
   .argument("[args...]", "arguments, available as arg[1..] and ...")
   .allowUnknownOption()
   .helpOption("--help, --endymion-help", "show help for this command (as the first argument)")
   .action((script: string | undefined, args: string[]) => {
-    process.exitCode = runLuaCommand(script, args);
+    process.exitCode = runLuaCommand(script === undefined ? [] : [script, ...args]);
   });
 
 try {

@@ -5,6 +5,7 @@ import path from "node:path";
 import {
   args as A,
   createState,
+  ENGINE_VERSION,
   getMetamethod,
   LuaError,
   type LuaState,
@@ -43,7 +44,7 @@ function loadFile(L: LuaState, file: string, env?: LuaValue[]) {
 }
 
 /** Adds os.exit, dofile, loadfile, require/package: what the plain interpreter has. */
-function openCommandExtras(L: LuaState, flush: () => void): void {
+function openCommandExtras(L: LuaState, flush: () => void, env: (name: string) => string | undefined): void {
   const os = L.globals.get("os") as LuaTable;
   os.set(
     "exit",
@@ -91,7 +92,7 @@ function openCommandExtras(L: LuaState, flush: () => void): void {
   loaded.set("_G", G);
   pkg.set("loaded", loaded);
   pkg.set("preload", preload);
-  pkg.set("path", process.env.LUA_PATH_5_4 ?? process.env.LUA_PATH ?? "./?.lua;./?/init.lua");
+  pkg.set("path", env("LUA_PATH_5_4") ?? env("LUA_PATH") ?? "./?.lua;./?/init.lua");
   pkg.set("cpath", "");
   pkg.set("config", "/\n;\n?\n!\n-\n");
   G.set("package", pkg);
@@ -149,14 +150,130 @@ function errorText(L: LuaState, v: LuaValue): string {
   return `(error object is a ${typeName(v)} value)`;
 }
 
-/** Runs a Lua script file with arguments; returns the process exit code. */
-export function runLuaCommand(script: string | undefined, scriptArgs: string[]): number {
+const USAGE = `usage: lua [options] [script [args]]
+Available options are:
+  -e stat   execute string 'stat'
+  -i        enter interactive mode after executing 'script'
+  -l mod    require library 'mod' into global 'mod'
+  -l g=mod  require library 'mod' into global 'g'
+  -v        show version information
+  -E        ignore environment variables
+  -W        turn warnings on
+  --        stop handling options
+  -         stop handling options and execute stdin
+`;
+
+/** What `-v` prints. */
+const VERSION_LINE = `Lua 5.4 (Endymion ${ENGINE_VERSION}, a Lua 5.4 VM in TypeScript)`;
+
+/** What lua.c's collectargs finds in the options before the script. */
+interface Options {
+  /** Index in argv of the script, argv.length when there is none; the bad option on error. */
+  script: number;
+  error: boolean;
+  interactive: boolean;
+  version: boolean;
+  execute: boolean;
+  noEnv: boolean;
+}
+
+/** Reads the options as lua.c does: they stop at the first argument not starting with '-'. */
+function collectArgs(argv: string[]): Options {
+  const o: Options = { script: 0, error: false, interactive: false, version: false, execute: false, noEnv: false };
+  let i = 0;
+  const bad = () => {
+    o.script = i;
+    o.error = true;
+    return o;
+  };
+  for (; i < argv.length; i++) {
+    const a = argv[i];
+    o.script = i;
+    if (!a.startsWith("-")) return o;
+    switch (a[1]) {
+      case "-":
+        if (a.length > 2) return bad();
+        o.script = i + 1;
+        return o;
+      case undefined:
+        return o;
+      case "E":
+      case "W":
+      case "i":
+      case "v":
+        if (a.length > 2) return bad();
+        if (a[1] === "E") o.noEnv = true;
+        if (a[1] === "i") o.interactive = o.version = true;
+        if (a[1] === "v") o.version = true;
+        break;
+      case "e":
+      case "l":
+        if (a[1] === "e") o.execute = true;
+        if (a.length === 2) {
+          i++;
+          if (i >= argv.length || argv[i].startsWith("-")) {
+            i--;
+            return bad();
+          }
+        }
+        break;
+      default:
+        return bad();
+    }
+  }
+  o.script = i;
+  return o;
+}
+
+/** Bytes of a command-line string as Lua sees them (UTF-8 in a byte string). */
+function bytes(s: string): string {
+  return Buffer.from(s, "utf8").toString("latin1");
+}
+
+/** Reads one line of standard input (without its newline), undefined at the end. */
+function readLine(): string | undefined {
+  const buf = Buffer.alloc(1);
+  const out: number[] = [];
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buf, 0, 1, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
+      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
+      else throw e;
+    }
+    if (n === 0) return out.length > 0 ? Buffer.from(out).toString("latin1") : undefined;
+    if (buf[0] === 10) return Buffer.from(out).toString("latin1");
+    out.push(buf[0]);
+  }
+}
+
+/**
+ * Runs `endymion lua [options] [script [args]]` as the lua binary runs: LUA_INIT, the -e,
+ * -l and -W options in order, the script, then the interactive loop for -i (or with no
+ * arguments on a terminal; standard input is run as a file otherwise). Returns the exit code.
+ */
+export function runLuaCommand(argv: string[]): number {
   const stdout = new ByteOutput(1);
   const stderr = new ByteOutput(2);
   const flush = () => {
     stdout.flush();
     stderr.flush();
   };
+  const opts = collectArgs(argv);
+  if (opts.error) {
+    const a = argv[opts.script];
+    const what = a[1] === "e" || a[1] === "l" ? `'${a}' needs argument` : `unrecognized option '${a}'`;
+    stderr.write(`lua: ${what}\n${USAGE}`);
+    flush();
+    return 1;
+  }
+  if (opts.version) {
+    stdout.write(`${VERSION_LINE}\n`);
+    stdout.flush();
+  }
+  const env = (n: string) => (opts.noEnv ? undefined : process.env[n]);
   const L = createState({
     stdout: (s) => stdout.write(s),
     stderr: (s) => {
@@ -170,53 +287,169 @@ export function runLuaCommand(script: string | undefined, scriptArgs: string[]):
   openLibs(L);
   openIo(L, stdout, stderr);
   openDebug(L);
-  openCommandExtras(L, flush);
+  openCommandExtras(L, flush, env);
+  const script = opts.script;
+  const hasScript = script < argv.length;
+  // arg: the script at 0, its arguments after it, the interpreter and options before it
   const argt = new LuaTable();
-  argt.set(-1, "endymion");
-  argt.set(0, script ?? "stdin");
-  scriptArgs.forEach((a, i) => {
-    argt.set(i + 1, Buffer.from(a, "utf8").toString("latin1"));
+  const full = ["lua", ...argv];
+  const at = hasScript ? script + 1 : 0;
+  full.forEach((a, i) => {
+    argt.set(i - at, bytes(a));
   });
   L.globals.set("arg", argt);
-  let code = 0;
-  try {
-    let fn: LuaValue;
-    try {
-      if (script === undefined || script === "-")
-        fn = loadChunk(L, fs.readFileSync(0).toString("latin1"), "=stdin", L.globals, true);
-      else fn = loadFile(L, script);
-    } catch (e) {
-      // as lua.c: a chunk that does not load is reported without a traceback
-      let msg: string;
-      if (e instanceof LuaSyntaxError) msg = e.message;
-      else if ((e as NodeJS.ErrnoException).code !== undefined) msg = loadFileError(script as string, e);
-      else throw e;
-      stderr.write(`lua: ${msg}\n`);
-      flush();
-      return 1;
-    }
-    runMain(
-      L,
-      fn,
-      scriptArgs.map((a) => Buffer.from(a, "utf8").toString("latin1")),
-    );
-  } catch (e) {
-    if (e instanceof ExitSignal) {
-      flush();
-      return e.code;
-    }
-    if (!(e instanceof LuaError)) {
+
+  /**
+   * Prints an error as lua.c's report does: "lua: msg" (without the program name in the
+   * interactive loop), and the traceback of runtime errors.
+   */
+  const report = (e: unknown, prefix = "lua: "): void => {
+    if (e instanceof LuaSyntaxError) {
+      stderr.write(`${prefix}${e.message}\n`);
+    } else if (e instanceof LuaError) {
+      stdout.flush();
+      const tb = e.luaTraceback ?? "stack traceback:\n\t[C]: in ?";
+      stderr.write(`${prefix}${errorText(L, e.value)}\n${tb}\n`);
+    } else {
       flush();
       const th = (L as unknown as { current: Parameters<typeof traceback>[0] }).current;
       process.stderr.write(`endymion: internal error\n${traceback(th, undefined)}\n`);
       throw e;
     }
-    stdout.flush();
-    const tb = e.luaTraceback ?? "stack traceback:\n\t[C]: in ?";
-    stderr.write(`endymion: ${errorText(L, e.value)}\n${tb}\n`.replace(/^endymion:/, "lua:"));
-    code = 1;
+    flush();
+  };
+  /** Loads and runs a chunk; false when it failed (reported). os.exit unwinds through it. */
+  const run = (load: () => LuaValue, args: LuaValue[] = []): boolean => {
+    let fn: LuaValue;
+    try {
+      fn = load();
+    } catch (e) {
+      if (e instanceof ExitSignal) throw e;
+      report(e);
+      return false;
+    }
+    try {
+      runMain(L, fn, args);
+      return true;
+    } catch (e) {
+      if (e instanceof ExitSignal) throw e;
+      report(e);
+      return false;
+    }
+  };
+  const doString = (src: string, name: string) => run(() => loadChunk(L, src, name, L.globals, true));
+  const doFile = (file: string | undefined, args: LuaValue[] = []) =>
+    run(() => {
+      if (file === undefined) return loadChunk(L, fs.readFileSync(0).toString("latin1"), "=stdin", L.globals, true);
+      try {
+        return loadFile(L, file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== undefined) throw new LuaSyntaxError(loadFileError(file, e));
+        throw e;
+      }
+    }, args);
+
+  try {
+    if (!opts.noEnv) {
+      const name = process.env.LUA_INIT_5_4 !== undefined ? "LUA_INIT_5_4" : "LUA_INIT";
+      const init = process.env[name];
+      if (init !== undefined) {
+        const ok = init.startsWith("@") ? doFile(init.slice(1)) : doString(bytes(init), `=${name}`);
+        if (!ok) return 1;
+      }
+    }
+    for (let i = 0; i < script; i++) {
+      const a = argv[i];
+      if (a[1] === "e" || a[1] === "l") {
+        const extra = a.length > 2 ? a.slice(2) : argv[++i];
+        if (a[1] === "e") {
+          if (!doString(bytes(extra), "=(command line)")) return 1;
+        } else {
+          const eq = extra.indexOf("=");
+          const global = eq < 0 ? extra : extra.slice(0, eq);
+          const mod = eq < 0 ? extra : extra.slice(eq + 1);
+          const ok = run(
+            () =>
+              new NativeFunction("require", (L) => {
+                L.globals.set(bytes(global), L.call(L.globals.get("require"), [bytes(mod)])[0]);
+                return [];
+              }),
+          );
+          if (!ok) return 1;
+        }
+      } else if (a === "-W") {
+        L.call(L.globals.get("warn"), ["@on"]);
+      }
+    }
+    if (hasScript) {
+      const name = argv[script];
+      const stdin = name === "-" && argv[script - 1] !== "--";
+      if (!doFile(stdin ? undefined : name, argv.slice(script + 1).map(bytes))) return 1;
+    }
+    if (opts.interactive) repl();
+    else if (!hasScript && !opts.execute && !opts.version) {
+      if (process.stdin.isTTY) {
+        stdout.write(`${VERSION_LINE}\n`);
+        repl();
+      } else if (!doFile(undefined)) return 1;
+    }
+  } catch (e) {
+    if (e instanceof ExitSignal) {
+      flush();
+      return e.code;
+    }
+    throw e;
+  } finally {
+    flush();
   }
-  flush();
-  void path;
-  return code;
+  return 0;
+
+  /** The read-eval-print loop: an expression prints its values, a statement runs. */
+  function repl(): void {
+    const prompt = (first: boolean) => {
+      const p = L.globals.get(first ? "_PROMPT" : "_PROMPT2");
+      stdout.write(typeof p === "string" ? p : first ? "> " : ">> ");
+      stdout.flush();
+    };
+    for (;;) {
+      prompt(true);
+      let line = readLine();
+      if (line === undefined) break;
+      if (line.startsWith("=")) line = `return ${line.slice(1)}`;
+      let fn: LuaValue;
+      try {
+        fn = loadChunk(L, `return ${line};`, "=stdin", L.globals, true);
+      } catch {
+        // not an expression: a statement, read on while it is incomplete
+        for (;;) {
+          try {
+            fn = loadChunk(L, line, "=stdin", L.globals, true);
+            break;
+          } catch (e) {
+            if (e instanceof LuaSyntaxError && e.message.endsWith("<eof>")) {
+              prompt(false);
+              const more = readLine();
+              if (more !== undefined) {
+                line += `\n${more}`;
+                continue;
+              }
+            }
+            report(e, "");
+            fn = undefined;
+            break;
+          }
+        }
+      }
+      if (fn === undefined) continue;
+      try {
+        const results = runMain(L, fn, []);
+        if (results.length > 0) L.call(L.globals.get("print"), results);
+      } catch (e) {
+        if (e instanceof ExitSignal) throw e;
+        report(e, "");
+      }
+      flush();
+    }
+    stdout.write("\n");
+  }
 }
