@@ -40,7 +40,7 @@ import {
   type LuaValue,
   normInt,
   numberToInteger,
-  powNaN,
+  powF,
   rawEquals,
   stringToNumber,
   toFloatValue,
@@ -1590,8 +1590,7 @@ function run(L: InterpState): ExecResult {
           const x = b >= 0 ? stack[base + b] : K[-1 - b];
           const y = c >= 0 ? stack[base + c] : K[-1 - c];
           if (typeof x === "number" && typeof y === "number") {
-            let r = y === 2 ? x * x : x ** y;
-            if (Number.isNaN(r)) r = powNaN(r, x, y);
+            const r = y === 2 ? x * x : powF(x, y);
             stack[base + a] = Number.isInteger(r) ? new LuaFloat(r) : r;
             break;
           }
@@ -2762,7 +2761,7 @@ installJitRuntime({
   index,
   indexMiss,
   localsWritten,
-  powNaN,
+  powF,
   callNative,
   chainGet,
   ChainCache,

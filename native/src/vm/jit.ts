@@ -931,7 +931,7 @@ class Gen {
         e(
           this.arith(
             k,
-            "if (typeof x === 'number' && typeof y === 'number') { r = y === 2 ? x * x : x ** y; if (r !== r) r = powNaN(r, x, y); if (Number.isInteger(r)) r = new LuaFloat(r); }",
+            "if (typeof x === 'number' && typeof y === 'number') { r = y === 2 ? x * x : powF(x, y); if (Number.isInteger(r)) r = new LuaFloat(r); }",
           ),
         );
         return;
@@ -1307,7 +1307,7 @@ const RUNTIME_NAMES = [
   "index",
   "indexMiss",
   "localsWritten",
-  "powNaN",
+  "powF",
   "callNative",
   "chainGet",
   "ChainCache",

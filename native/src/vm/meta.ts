@@ -166,7 +166,7 @@ export function floatArith(op: number, a: number, b: number): number | LuaFloat 
     case Op.Div:
       return mkFloat(a / b);
     case Op.Pow:
-      return mkFloat(b === 2 ? a * a : powF(a, b));
+      return mkFloat(powF(a, b));
     case Op.IDiv:
       return mkFloat(Math.floor(a / b));
     case Op.Mod: {

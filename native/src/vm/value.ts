@@ -201,10 +201,84 @@ export function powNaN(r: number, x: number, y: number): number {
   return invalidNaN(r, x, y);
 }
 
-/** x ^ y for floats, as C's pow. */
+/**
+ * x ^ y for floats, as C's pow (which glibc rounds correctly, where JS's ** may be an ulp
+ * off): integer exponents in double-double arithmetic, 0.5 as a square root.
+ */
 export function powF(x: number, y: number): number {
+  if (y === 2) return x * x;
+  if (Number.isInteger(y) && y > -1100 && y < 1100 && x !== 0 && Number.isFinite(x)) {
+    const r = powInt(x, y);
+    if (r !== undefined) return r;
+  } else if (y === 0.5) {
+    // pow(-0, 0.5) is +0 and pow(-inf, 0.5) is +inf where sqrt gives -0 and NaN
+    if (x === 0) return 0;
+    if (x === Number.NEGATIVE_INFINITY) return Number.POSITIVE_INFINITY;
+    return x < 0 ? INVALID_NAN : Math.sqrt(x);
+  }
   const r = x ** y;
   return Number.isNaN(r) ? powNaN(r, x, y) : r;
+}
+
+// Double-double arithmetic for powInt: a value is hi + lo with |lo| <= ulp(hi) / 2, which
+// carries 106 bits, so x^n for moderate n is exact or within far less than half an ulp
+// before the one final rounding. Results come back in ddHi / ddLo.
+let ddHi = 0;
+let ddLo = 0;
+const SPLIT = 134217729; // 2^27 + 1 (Veltkamp's split of a double into two 26-bit halves)
+
+/** (ah + al) * (bh + bl) into ddHi/ddLo (Dekker's product, no fused multiply-add in JS). */
+function ddMul(ah: number, al: number, bh: number, bl: number): void {
+  const p = ah * bh;
+  let t = SPLIT * ah;
+  const ahh = t - (t - ah);
+  const ahl = ah - ahh;
+  t = SPLIT * bh;
+  const bhh = t - (t - bh);
+  const bhl = bh - bhh;
+  const e = ahh * bhh - p + ahh * bhl + ahl * bhh + ahl * bhl + (ah * bl + al * bh);
+  ddHi = p + e;
+  ddLo = e - (ddHi - p);
+}
+
+/** Dekker's split overflows above DD_MAX; below DD_MIN the low word loses too many bits. */
+const DD_MAX = 2 ** 995;
+const DD_MIN = 2 ** -1000;
+
+/** x^n for an integer n, correctly rounded but in rare hard cases; undefined near the range's ends. */
+function powInt(x: number, n: number): number | undefined {
+  let e = n < 0 ? -n : n;
+  let rh = 1;
+  let rl = 0;
+  let bh = x;
+  let bl = 0;
+  for (;;) {
+    if (e & 1) {
+      if (rh === 1 && rl === 0) {
+        rh = bh;
+        rl = bl;
+      } else {
+        ddMul(rh, rl, bh, bl);
+        rh = ddHi;
+        rl = ddLo;
+        const a = Math.abs(rh);
+        if (!(a < DD_MAX && a > DD_MIN)) return undefined;
+      }
+    }
+    e = Math.floor(e / 2);
+    if (e === 0) break;
+    ddMul(bh, bl, bh, bl);
+    bh = ddHi;
+    bl = ddLo;
+    const a = Math.abs(bh);
+    if (!(a < DD_MAX && a > DD_MIN)) return undefined;
+  }
+  if (n >= 0) return rh + rl;
+  // 1 / (rh + rl): a first quotient, then the quotient of its remainder
+  const q1 = 1 / rh;
+  ddMul(q1, 0, rh, rl);
+  const q2 = (1 - ddHi - ddLo) / rh;
+  return q1 + q2;
 }
 
 /** tostring of a number: integers in decimal, floats as "%.14g" with ".0" when integral. */
