@@ -247,6 +247,8 @@ const DD_MIN = 2 ** -1000;
 
 /** x^n for an integer n, correctly rounded but in rare hard cases; undefined near the range's ends. */
 function powInt(x: number, n: number): number | undefined {
+  const ax = Math.abs(x);
+  if (!(ax < DD_MAX && ax > DD_MIN)) return undefined;
   let e = n < 0 ? -n : n;
   let rh = 1;
   let rl = 0;
