@@ -81,10 +81,12 @@ export function openBase(L: LuaState): LuaTable {
 
   def("print", (L, args) => {
     let s = "";
+    // strings print as they are unless someone gave their metatable a __tostring
+    const plain = L.stringMeta?.getStr("__tostring") === undefined;
     for (let i = 0; i < args.length; i++) {
       if (i > 0) s += "\t";
       const v = args[i];
-      s += typeof v === "string" ? v : L.tostring(v);
+      s += typeof v === "string" && plain ? v : L.tostring(v);
     }
     L.hooks.stdout(`${s}\n`);
     return undefined;

@@ -280,8 +280,8 @@ function pointerOf(v: LuaValue): string {
 
 /** The text of argument i for %s (luaL_tolstring). */
 function toStringArg(L: LuaState, v: LuaValue): string {
-  if (typeof v === "string") return v;
-  if (isNumber(v)) return numberToString(v);
+  if (typeof v === "string" && L.stringMeta?.getStr("__tostring") === undefined) return v;
+  if (isNumber(v) && !L.typeMeta.has("number")) return numberToString(v);
   return L.tostring(v);
 }
 

@@ -4,13 +4,15 @@
 // string.byte/char are exact. Pattern matching lives in patterns.ts, string.format in
 // format.ts and string.pack/unpack in pack.ts; this file holds the simple functions.
 
+import { Op } from "../compiler/opcodes.js";
 import { dumpProto } from "../loader.js";
-import { argError, NativeError, nativeError } from "../vm/errors.js";
+import { argError, LuaError, NativeError, nativeError } from "../vm/errors.js";
 import { Closure } from "../vm/function.js";
 import { account } from "../vm/heap.js";
+import { arithRaw, getMetamethod, VMError } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
-import { LuaTable } from "../vm/table.js";
-import { type LuaValue, truthy } from "../vm/value.js";
+import type { LuaTable } from "../vm/table.js";
+import { type LuaValue, truthy, typeName } from "../vm/value.js";
 import { checkInt, checkInteger, checkString, checkType, optString } from "./args.js";
 import { strFormat } from "./format.js";
 import { makeLib } from "./lib.js";
@@ -172,8 +174,44 @@ export function openString(L: LuaState): LuaTable {
   L.globals.set("string", lib);
   // the prototype of gmatch's iterators, registered so the state format knows its name
   L.registerNative(makeGmatchIterator([])).make = makeGmatchIterator;
-  const meta = new LuaTable();
+  // the metatable of strings: __index, and the arithmetic metamethods of lstrlib (the VM
+  // coerces strings itself, so these serve code that fetches and calls them)
+  const meta = makeLib(L, "string", {
+    __add: stringArith(Op.Add, "__add"),
+    __sub: stringArith(Op.Sub, "__sub"),
+    __mul: stringArith(Op.Mul, "__mul"),
+    __mod: stringArith(Op.Mod, "__mod"),
+    __pow: stringArith(Op.Pow, "__pow"),
+    __div: stringArith(Op.Div, "__div"),
+    __idiv: stringArith(Op.IDiv, "__idiv"),
+    __unm: stringArith(Op.Unm, "__unm"),
+  });
   meta.set("__index", lib);
   L.stringMeta = meta;
   return lib;
+}
+
+/**
+ * A string metamethod for arithmetic operator op: both operands converted to numbers, else
+ * the other operand's own metamethod, else "attempt to add a 'string' with a 'table'".
+ */
+function stringArith(op: number, ev: string) {
+  return (L: LuaState, args: LuaValue[]): LuaValue[] => {
+    const a = args[0];
+    const b = op === Op.Unm && args.length < 2 ? a : args[1];
+    let r: LuaValue;
+    try {
+      r = arithRaw(op, a, b);
+    } catch (e) {
+      // division by zero and the like: raised by the operation, without a position
+      if (e instanceof VMError) throw new LuaError(e.message);
+      throw e;
+    }
+    if (r !== undefined) return [r];
+    if (typeof b !== "string") {
+      const mm = getMetamethod(L, b, ev);
+      if (mm !== undefined) return [L.call(mm, [a, b])[0]];
+    }
+    return nativeError(`attempt to ${ev.slice(2)} a '${typeName(a)}' with a '${typeName(b)}'`);
+  };
 }
