@@ -1474,4 +1474,93 @@ describe.concurrent("lua: the plain interpreter", () => {
     expect(r.stdout.split("\n").slice(1).join("\n")).toBe("> > 11\n> >> >> > 20\ts\n> > still here\n> \n");
     expect(r.stderr).toMatch(/^stdin:1: e\nstack traceback:\n/);
   });
+
+  it.concurrent("io.read on piped standard input: formats, io.lines(), the rest after a script from stdin", async ({
+    expect,
+  }) => {
+    const script = [
+      'print(io.read("n", "n"))',
+      'print(io.read("l"))',
+      'print(io.read("L"))',
+      "print(io.read(3), io.read(0))",
+      "for l in io.lines() do io.write('[', l, ']') end",
+      "print(io.read(), io.read(0), io.read('a'))",
+    ].join(" ");
+    const r = await endymion(["lua", "-e", script], { input: "12 0x1F rest\nline two\nabcdef\nx\n\nlast" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("12\t31\n rest\nline two\n\nabc\t\n[def][x][][last]nil\tnil\t\n");
+    // a script read from standard input takes all of it: io.read finds the end
+    const dash = await endymion(["lua", "-"], { input: "print(io.read(), io.read('a'))\n-- more text\n" });
+    expect(dash.stdout).toBe("nil\t\n");
+  });
+
+  it.concurrent("standard input is read as it comes: a prompt is answered before the input ends", async ({
+    expect,
+  }) => {
+    const script = 'io.write("name? ") local n = io.read() io.write("age? ") local a = io.read("n") print(n, a + 1)';
+    const proc = spawn(process.execPath, [CLI, "lua", "-e", script], { env: ENV });
+    let stdout = "";
+    proc.stdout.on("data", (b: Buffer) => {
+      stdout += b.toString("utf8");
+    });
+    const closed = new Promise<number | null>((resolve) => proc.on("close", (code) => resolve(code)));
+    const until = async (text: string) => {
+      for (const t0 = Date.now(); !stdout.endsWith(text); ) {
+        if (proc.exitCode !== null || Date.now() - t0 > 20_000) throw new Error(`no '${text}' in:\n${stdout}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      await until("name? ");
+      proc.stdin.write("ada\n");
+      await until("age? ");
+      proc.stdin.write("41\n");
+      await until("ada\t42\n");
+      proc.stdin.end();
+      expect(await closed).toBe(0);
+    } finally {
+      if (proc.exitCode === null) proc.kill();
+    }
+  });
+
+  it.concurrent("-i: io.read in the interactive loop reads the next line of input", async ({ expect }) => {
+    const r = await endymion(["lua", "-i"], { input: "x = io.read()\nsome text\nprint(#x, x)\n" });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(1).join("\n")).toBe("> > 9\tsome text\n> \n");
+  });
+
+  it.concurrent("io.popen and os.execute: output in program order, status triples, standard input shared", async ({
+    expect,
+  }) => {
+    const script = [
+      'print("one")',
+      'io.write("two ")',
+      'print(os.execute("echo three"))',
+      'local p = io.popen("tr a-z A-Z", "w")',
+      'p:write("four\\n")',
+      'print("five")',
+      "print(p:close())",
+      'print(io.popen("echo six; exit 2"):read("a"))',
+      'print(io.popen("cat"):read("a"))',
+    ].join("\n");
+    const r = await endymion(["lua", "-e", script], { input: "from stdin\n" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("one\ntwo three\ntrue\texit\t0\nfive\nFOUR\ntrue\texit\t0\nsix\n\nfrom stdin\n\n");
+    // stderr is unbuffered and comes after what stdout holds
+    const both = await sh(`endymion lua -e 'io.write("1 ") io.stderr:write("2 ") print("3")' 2>&1`, ROOT);
+    expect(both.stdout).toBe("1 2 3\n");
+  });
+
+  it.concurrent("files left open are flushed at exit, and a pipe left open runs its command", async ({ expect }) => {
+    const dir = tmpDir("lua-exit-files");
+    const name = path.join(dir, "out.txt");
+    const script = `local f = io.open(${JSON.stringify(name)}, "w") f:write("kept") io.popen("cat", "w"):write("late\\n")`;
+    const r = await endymion(["lua", "-e", script]);
+    expect(r.stdout).toBe("late\n");
+    expect(fs.readFileSync(name, "utf8")).toBe("kept");
+    const exit = await endymion(["lua", "-e", `${script.replace("kept", "exit")} os.exit(3)`]);
+    expect(exit.code).toBe(3);
+    expect(exit.stdout).toBe("late\n");
+    expect(fs.readFileSync(name, "utf8")).toBe("exit");
+  });
 });

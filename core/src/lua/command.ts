@@ -1,12 +1,13 @@
 // `endymion lua [script [args...]]`: runs a Lua file the way the `lua` binary does.
 
 import fs from "node:fs";
-import path from "node:path";
+import tty from "node:tty";
 import {
   args as A,
   createState,
   ENGINE_VERSION,
   getMetamethod,
+  isNumber,
   LuaError,
   type LuaState,
   LuaSyntaxError,
@@ -25,6 +26,7 @@ import {
 import { openDebug } from "@endymion/native/debug";
 import { openIo } from "./io.js";
 import { loadFileError } from "./oserror.js";
+import { openOsFiles } from "./osfiles.js";
 import { ByteOutput } from "./output.js";
 
 /** Thrown by os.exit to unwind to the command. */
@@ -136,18 +138,29 @@ function openCommandExtras(L: LuaState, flush: () => void, env: (name: string) =
   G.set("require", req.get("require"));
 }
 
-/** The message the lua binary prints for an error object. */
-function errorText(L: LuaState, v: LuaValue): string {
-  if (typeof v === "string") return v;
-  if (getMetamethod(L, v, "__tostring") !== undefined) {
+/**
+ * What lua.c's message handler makes of an uncaught error: a string or number with the
+ * traceback; for another value, what its __tostring returns when that is a string (alone),
+ * else "(error object is a X value)" with the traceback. An error in __tostring is reported
+ * in its place.
+ */
+function uncaughtMessage(L: LuaState, e: LuaError): string {
+  const v = e.value;
+  const tb = e.luaTraceback ?? "stack traceback:\n\t[C]: in ?";
+  if (typeof v === "string") return `${v}\n${tb}`;
+  if (isNumber(v)) return `${tostringBasic(L, v)}\n${tb}`;
+  const mm = getMetamethod(L, v, "__tostring");
+  if (mm !== undefined) {
+    let r: LuaValue;
     try {
-      return L.tostring(v);
-    } catch {
-      /* fall through */
+      r = L.call(mm, [v])[0];
+    } catch (e2) {
+      if (e2 instanceof LuaError) return uncaughtMessage(L, e2);
+      throw e2;
     }
+    if (typeof r === "string") return r;
   }
-  if (typeof v === "number" || typeof v === "bigint") return tostringBasic(L, v);
-  return `(error object is a ${typeName(v)} value)`;
+  return `(error object is a ${typeName(v)} value)\n${tb}`;
 }
 
 const USAGE = `usage: lua [options] [script [args]]
@@ -230,34 +243,17 @@ function bytes(s: string): string {
   return Buffer.from(s, "utf8").toString("latin1");
 }
 
-/** Reads one line of standard input (without its newline), undefined at the end. */
-function readLine(): string | undefined {
-  const buf = Buffer.alloc(1);
-  const out: number[] = [];
-  for (;;) {
-    let n: number;
-    try {
-      n = fs.readSync(0, buf, 0, 1, null);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EAGAIN") continue;
-      if ((e as NodeJS.ErrnoException).code === "EOF") n = 0;
-      else throw e;
-    }
-    if (n === 0) return out.length > 0 ? Buffer.from(out).toString("latin1") : undefined;
-    if (buf[0] === 10) return Buffer.from(out).toString("latin1");
-    out.push(buf[0]);
-  }
-}
-
 /**
  * Runs `endymion lua [options] [script [args]]` as the lua binary runs: LUA_INIT, the -e,
  * -l and -W options in order, the script, then the interactive loop for -i (or with no
  * arguments on a terminal; standard input is run as a file otherwise). Returns the exit code.
  */
 export function runLuaCommand(argv: string[]): number {
-  const stdout = new ByteOutput(1);
-  const stderr = new ByteOutput(2);
-  const flush = () => {
+  // as C's stdio: standard output line-buffered on a terminal, fully buffered otherwise;
+  // standard error unbuffered, after what standard output holds
+  const stdout = new ByteOutput(1, tty.isatty(1) ? "line" : "full");
+  const stderr = new ByteOutput(2, "no", 65536, () => stdout.flush());
+  let flush = () => {
     stdout.flush();
     stderr.flush();
   };
@@ -285,9 +281,24 @@ export function runLuaCommand(argv: string[]): number {
     clock: () => process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
   });
   openLibs(L);
-  openIo(L, stdout, stderr);
+  const streams = openIo(L, stdout, stderr);
+  const flushStd = flush;
+  flush = () => {
+    streams.flushAll();
+    flushStd();
+  };
+  openOsFiles(L, L.globals.get("os") as LuaTable, flushStd);
   openDebug(L);
   openCommandExtras(L, flush, env);
+  const stdin = streams.stdin;
+  /** Reads a line of standard input for the interactive loop; undefined at the end. */
+  const readLine = () => {
+    try {
+      return stdin.readLine(false);
+    } catch {
+      return undefined;
+    }
+  };
   const script = opts.script;
   const hasScript = script < argv.length;
   // arg: the script at 0, its arguments after it, the interpreter and options before it
@@ -308,8 +319,7 @@ export function runLuaCommand(argv: string[]): number {
       stderr.write(`${prefix}${e.message}\n`);
     } else if (e instanceof LuaError) {
       stdout.flush();
-      const tb = e.luaTraceback ?? "stack traceback:\n\t[C]: in ?";
-      stderr.write(`${prefix}${errorText(L, e.value)}\n${tb}\n`);
+      stderr.write(`${prefix}${uncaughtMessage(L, e)}\n`);
     } else {
       flush();
       const th = (L as unknown as { current: Parameters<typeof traceback>[0] }).current;
@@ -340,7 +350,7 @@ export function runLuaCommand(argv: string[]): number {
   const doString = (src: string, name: string) => run(() => loadChunk(L, src, name, L.globals, true));
   const doFile = (file: string | undefined, args: LuaValue[] = []) =>
     run(() => {
-      if (file === undefined) return loadChunk(L, fs.readFileSync(0).toString("latin1"), "=stdin", L.globals, true);
+      if (file === undefined) return loadChunk(L, stdin.readAll(), "=stdin", L.globals, true);
       try {
         return loadFile(L, file);
       } catch (e) {
@@ -400,6 +410,7 @@ export function runLuaCommand(argv: string[]): number {
     }
     throw e;
   } finally {
+    streams.closeAll();
     flush();
   }
   return 0;

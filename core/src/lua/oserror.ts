@@ -1,23 +1,35 @@
 // C's view of a failed file operation: the strerror text and errno of a Node error code,
-// for the messages of io.open, io.lines, loadfile, dofile and the `lua` command.
+// for the messages of io, os.remove/rename, loadfile, dofile and the `lua` command.
 
 const ERRNO: Record<string, [number, string]> = {
   EPERM: [1, "Operation not permitted"],
   ENOENT: [2, "No such file or directory"],
   EIO: [5, "Input/output error"],
+  ENXIO: [6, "No such device or address"],
   EBADF: [9, "Bad file descriptor"],
+  ECHILD: [10, "No child processes"],
+  EAGAIN: [11, "Resource temporarily unavailable"],
+  ENOMEM: [12, "Cannot allocate memory"],
   EACCES: [13, "Permission denied"],
   EBUSY: [16, "Device or resource busy"],
   EEXIST: [17, "File exists"],
+  EXDEV: [18, "Invalid cross-device link"],
   ENOTDIR: [20, "Not a directory"],
   EISDIR: [21, "Is a directory"],
   EINVAL: [22, "Invalid argument"],
+  ENFILE: [23, "Too many open files in system"],
   EMFILE: [24, "Too many open files"],
+  ETXTBSY: [26, "Text file busy"],
   EFBIG: [27, "File too large"],
   ENOSPC: [28, "No space left on device"],
+  ESPIPE: [29, "Illegal seek"],
   EROFS: [30, "Read-only file system"],
+  EMLINK: [31, "Too many links"],
+  EPIPE: [32, "Broken pipe"],
   ENAMETOOLONG: [36, "File name too long"],
+  ENOTEMPTY: [39, "Directory not empty"],
   ELOOP: [40, "Too many levels of symbolic links"],
+  EDQUOT: [122, "Disk quota exceeded"],
 };
 
 /** errno and strerror text of a Node file-system error (code and message when unknown). */
