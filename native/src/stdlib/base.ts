@@ -84,9 +84,19 @@ export function openBase(L: LuaState): LuaTable {
     // strings print as they are unless someone gave their metatable a __tostring
     const plain = L.stringMeta?.getStr("__tostring") === undefined;
     for (let i = 0; i < args.length; i++) {
-      if (i > 0) s += "\t";
       const v = args[i];
-      s += typeof v === "string" && plain ? v : L.tostring(v);
+      let piece: string;
+      if (typeof v === "string" && plain) piece = v;
+      else {
+        try {
+          piece = L.tostring(v);
+        } catch (e) {
+          // what came before was written already in lua5.4, which writes piece by piece
+          if (s !== "") L.hooks.stdout(s);
+          throw e;
+        }
+      }
+      s += i > 0 ? `\t${piece}` : piece;
     }
     L.hooks.stdout(`${s}\n`);
     return undefined;

@@ -90,7 +90,16 @@ interface InterpState extends LimitState {
   exitResult: ExecResult | undefined;
   /** A message handler runs on a stack that overflowed, in ERROR_FRAMES of extra room. */
   overflowHandling: boolean;
+  /** Stack slots a thread may use (LUAI_MAXSTACK; more while handling a stack overflow). */
+  maxSlots: number;
+  /** The last "stack overflow" error raised (its message handler gets extra room). */
+  lastOverflow: LuaError | undefined;
 }
+
+/** Stack slots per thread before "stack overflow", as PUC-Rio's LUAI_MAXSTACK. */
+const MAX_SLOTS = 1_000_000;
+/** Extra slots for the message handler of a stack overflow (PUC-Rio's ERRORSTACKSIZE). */
+const ERROR_SLOTS = 5000;
 
 const PENDING = Symbol("pending");
 
@@ -300,7 +309,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       const need = base + p.maxStack + 1;
       if (need > stack.length) th.ensure(need);
       for (let i = nargs; i < np; i++) stack[base + i] = undefined;
-      if (th.frames.length >= L.maxFrames) depthError(L, th);
+      if (th.frames.length >= L.maxFrames || need > L.maxSlots) depthError(L, th);
       if ((L.fuel -= p.cost) < 0) outOfFuel(L);
       const nf = new Frame(fn, base, func, nres, varargs, flags);
       const parent = th.frames[th.frames.length - 1];
@@ -370,7 +379,9 @@ function depthError(L: InterpState, th: LuaThread): never {
   if (L.maxFrames < MAX_FRAMES) {
     throw new LuaError(`${at}call depth limit exceeded (maxCallDepth ${L.maxFrames})`);
   }
-  throw new LuaError(`${at}stack overflow`);
+  const err = new LuaError(`${at}stack overflow`);
+  L.lastOverflow = err;
+  throw err;
 }
 
 /** The fuel ran out: check the limits (raising the exceeded one's error) and refill. */
@@ -486,9 +497,10 @@ const ERROR_FRAMES = 50;
 function handleError(L: InterpState, flags: number, err: LuaError, handler?: LuaValue): LuaValue {
   if (!(flags & FrameFlag.Xpcall) || handler === undefined) return err.value;
   const limit = L.maxFrames;
-  const overflow = !L.overflowHandling && L.current.frames.length >= limit - 1;
+  const overflow = !L.overflowHandling && (L.current.frames.length >= limit - 1 || err === L.lastOverflow);
   if (overflow) {
     L.maxFrames = limit + ERROR_FRAMES;
+    L.maxSlots = MAX_SLOTS + ERROR_SLOTS;
     L.overflowHandling = true;
   }
   try {
@@ -505,7 +517,9 @@ function handleError(L: InterpState, flags: number, err: LuaError, handler?: Lua
   } finally {
     if (overflow) {
       L.maxFrames = limit;
+      L.maxSlots = MAX_SLOTS;
       L.overflowHandling = false;
+      L.lastOverflow = undefined;
     }
   }
 }
@@ -1183,11 +1197,17 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     // no handler in this thread: it dies
     if (err.luaTraceback === undefined) err.luaTraceback = traceback(th, undefined);
     closeUpvals(th, 0);
+    // a coroutine that coroutine.resume ran keeps its pending to-be-closed variables for
+    // coroutine.close (as lua_resume leaves them); the main thread and wrap close them now
+    const site = th.resumer?.pending;
+    const keepTbc = !th.isMain && site !== undefined && !site.wrap;
     let value = err.value;
-    try {
-      value = closeTbcNested(L, th, 0, value, true);
-    } catch (e) {
-      value = toLuaError(L, e).value;
+    if (!keepTbc) {
+      try {
+        value = closeTbcNested(L, th, 0, value, true);
+      } catch (e) {
+        value = toLuaError(L, e).value;
+      }
     }
     if (value !== err.value) err = new LuaError(value);
     frames.length = 0;
@@ -1796,7 +1816,12 @@ function run(L: InterpState): ExecResult {
           const nargs = b !== 0 ? b - 1 : f.top - func - 1;
           f.pc = pc;
           const fn = stack[func];
-          if (fn instanceof Closure && !fn.proto.isVararg && th.frames.length < L.maxFrames) {
+          if (
+            fn instanceof Closure &&
+            !fn.proto.isVararg &&
+            th.frames.length < L.maxFrames &&
+            func + fn.proto.maxStack < L.maxSlots
+          ) {
             // the common Lua-to-Lua call, inlined: push the frame and continue there
             const np = fn.proto;
             if ((L.fuel -= np.cost) < 0) outOfFuel(L);
@@ -2109,8 +2134,11 @@ function forPrep(L: InterpState, stack: LuaValue[], ra: number): boolean {
     if (isIntVal(limit)) lim = BigInt(limit as number | bigint);
     else {
       const fl = limit instanceof LuaFloat ? limit.n : (limit as number);
-      if (Number.isNaN(fl)) return true;
-      if (st > 0n) {
+      // a NaN limit is not above 0: no pass going up, down to mininteger going down (forlimit)
+      if (Number.isNaN(fl)) {
+        if (st > 0n) return true;
+        lim = -0x8000000000000000n;
+      } else if (st > 0n) {
         const x = Math.floor(fl);
         if (x >= TWO63) lim = 0x7fffffffffffffffn;
         else if (x < -TWO63) return true;
@@ -2146,7 +2174,8 @@ function forPrep(L: InterpState, stack: LuaValue[], ra: number): boolean {
   const fl = toF(limit);
   const fs = toF(step);
   if (fs === 0) rtError(L, "'for' step is zero");
-  if (fs > 0 ? !(fi <= fl) : !(fi >= fl)) return true;
+  // skipped when the limit is passed already (with a NaN the comparison fails: one pass)
+  if (fs > 0 ? fl < fi : fi < fl) return true;
   stack[ra] = mkF(fi);
   stack[ra + 1] = fl;
   stack[ra + 2] = mkF(fs);
@@ -2241,7 +2270,7 @@ function callCompiledFromJS(L: InterpState, fn: Closure, jf: JitFn, args: LuaVal
   for (let i = 0; i < n; i++) stack[base + i] = args[i];
   for (let i = n; i < np; i++) stack[base + i] = undefined;
   const varargs = p.isVararg && n > np ? args.slice(np) : EMPTY;
-  if (th.frames.length >= L.maxFrames) depthError(L, th);
+  if (th.frames.length >= L.maxFrames || base + p.maxStack > L.maxSlots) depthError(L, th);
   if ((L.fuel -= p.cost) < 0) outOfFuel(L);
   const cdepth = (parent ? parent.cdepth : th.baseCdepth) + 1;
   if (cdepth >= MAX_CCALLS) cStackOverflow(cdepth);
@@ -2331,7 +2360,7 @@ export class NativeCaller implements Caller {
     stack[base + 1] = b;
     for (let i = 2; i < p.numParams; i++) stack[base + i] = undefined;
     const varargs = p.isVararg && p.numParams < 2 ? (p.numParams === 0 ? [a, b] : [b]) : EMPTY;
-    if (th.frames.length >= L.maxFrames) depthError(L, th);
+    if (th.frames.length >= L.maxFrames || base + p.maxStack > L.maxSlots) depthError(L, th);
     if ((L.fuel -= p.cost) < 0) outOfFuel(L);
     if (this.cdepth >= MAX_CCALLS) cStackOverflow(this.cdepth);
     const nf = th.pushFrame(fn, base, func, -1, varargs, FrameFlag.JsBoundary, this.cdepth);
@@ -2483,6 +2512,8 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.gcDebt = 0;
   L.jsDepth = 0;
   L.overflowHandling = false;
+  L.maxSlots = MAX_SLOTS;
+  L.lastOverflow = undefined;
   initLimits(L);
 }
 

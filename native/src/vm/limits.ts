@@ -45,8 +45,12 @@ export interface LimitState extends LuaState {
   memBase: number;
 }
 
-/** Lua frames per thread before "stack overflow" (PUC-Rio allows about 200000 Lua calls). */
-export const MAX_FRAMES = 200000;
+/**
+ * Lua frames per thread before "stack overflow". The limit that usually applies is the
+ * interpreter's stack slots (1,000,000 as PUC-Rio's LUAI_MAXSTACK: about 500,000 calls of a
+ * small function); this one bounds the frames themselves.
+ */
+export const MAX_FRAMES = 1_000_000;
 
 /** Fuel per check when a CPU limit is set. */
 const CHECK_EVERY = 10_000;

@@ -1,0 +1,1 @@
+local function f() error(setmetatable({}, {__tostring=function() return "TS" end})) end f()
