@@ -254,7 +254,16 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
   const lines: string[] = [];
   if (msg !== undefined) lines.push(msg);
   lines.push("stack traceback:");
-  const levels = callLevels(th).slice(level);
+  const levels: (Frame | undefined | string)[] = callLevels(th);
+  // the native that raised the error being reported is a level above the frame that called it
+  const raising = th.raising;
+  const at = raising === undefined ? -1 : levels.indexOf(raising.frame as Frame);
+  if (raising !== undefined && at >= 0) {
+    // a message handler running for it stands right above it (its own native level is this one)
+    if (at > 0 && levels[at - 1] === undefined) levels[at - 1] = raising.name;
+    else levels.splice(at, 0, raising.name);
+  }
+  levels.splice(0, level);
   const count = levels.length;
   for (let i = 0; i < count; i++) {
     if (i === 10 && count - 1 > 21) {
@@ -263,9 +272,21 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
       continue;
     }
     const f = levels[i];
+    if (typeof f === "string") {
+      lines.push(`\t[C]: in ${f}`);
+      continue;
+    }
     if (f === undefined) {
       const caller = levels[i + 1];
-      const nm = caller ? callSiteName(caller) : undefined;
+      if (caller !== undefined && typeof caller !== "string") {
+        // the native this frame's CALL is running: by its library name when it has one
+        const callee = calledNative(th, caller);
+        if (callee !== undefined) {
+          lines.push(`\t[C]: in ${nativeLevelName(callee, caller)}`);
+          continue;
+        }
+      }
+      const nm = caller && typeof caller !== "string" ? callSiteName(caller) : undefined;
       lines.push(`\t[C]: in ${nm && nm[0] !== "constant" ? describeCalled(nm) : "?"}`);
       continue;
     }
@@ -279,6 +300,26 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
     lines.push(`\t${p.source}:${frameLine(f)}: in ${what}`);
   }
   return lines.join("\n");
+}
+
+/** The name of the native that frame f's current CALL runs, if the call is to a native. */
+function calledNative(th: LuaThread, f: Frame): string | undefined {
+  const p = f.closure.proto;
+  const i = (f.pc - 1) * 4;
+  if (i < 0 || (p.code[i] !== Op.Call && p.code[i] !== Op.TailCall)) return undefined;
+  const v = th.stack[f.base + p.code[i + 1]] as { intrinsic?: unknown; name?: unknown } | undefined;
+  return typeof v === "object" && v !== null && "intrinsic" in v && typeof v.name === "string" ? v.name : undefined;
+}
+
+/**
+ * How a traceback names a native raising an error from frame f: its library name when it
+ * has one ("function 'string.rep'", as PUC-Rio finds it in package.loaded), else the name
+ * its call site gives it.
+ */
+export function nativeLevelName(name: string, f: Frame): string {
+  if (/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)?$/.test(name)) return `function '${name.replace(/^_G\./, "")}'`;
+  const nm = callSiteName(f);
+  return nm && nm[0] !== "constant" ? describeCalled(nm) : "?";
 }
 
 /** "function 'f'" for a global, "local 'f'", "method 'm'", "field 'x'"... otherwise. */

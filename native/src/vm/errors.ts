@@ -15,6 +15,14 @@ export class LuaError extends Error {
   value: LuaValue;
   /** Traceback captured where the error was raised (filled by the VM when asked). */
   luaTraceback?: string;
+  /**
+   * The native that raised this error and the Lua frame that called it (set when a native
+   * called from Lua fails): tracebacks show that native as a level above the frame.
+   */
+  raisedBy?: { frame: object; name: string };
+  /** The xpcall frame whose message handler already ran for this error, and its result. */
+  handledFor?: object;
+  handledValue?: LuaValue;
   constructor(value: LuaValue) {
     super(typeof value === "string" ? value : "(error object is not a string)");
     this.value = value;

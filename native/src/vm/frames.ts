@@ -128,6 +128,8 @@ export class LuaThread {
   allowHook = true;
   /** The index in `frames` of the running hook's frame when the event is a Lua function's. */
   hookFrame = -1;
+  /** While an error's traceback or message handler runs: the native that raised it (LuaError.raisedBy). */
+  raising: { frame: object; name: string } | undefined = undefined;
   /** The index in `frames` of the running hook's frame (named "hook '?'" in tracebacks). */
   hookBase = -1;
   /** Resumed from JavaScript: a yield or death leaves the interpreter loop. */

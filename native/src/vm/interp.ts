@@ -9,7 +9,7 @@
 // which is a "C-call boundary": nothing can yield across it.
 
 import { Op } from "../compiler/opcodes.js";
-import { callSiteName, framePosition, traceback, varInfo, varInfoName } from "./debuginfo.js";
+import { callSiteName, framePosition, nativeLevelName, traceback, varInfo, varInfoName } from "./debuginfo.js";
 import { LuaError, NativeError } from "./errors.js";
 import { Frame, FrameFlag, HookMask, type LuaThread, type PendingCall, type Unwind } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, NO_FAST, type Proto, TailCall, UpVal } from "./function.js";
@@ -94,6 +94,8 @@ interface InterpState extends LimitState {
   maxSlots: number;
   /** The last "stack overflow" error raised (its message handler gets extra room). */
   lastOverflow: LuaError | undefined;
+  /** xpcall message handlers running (nested). */
+  handlerDepth: number;
 }
 
 /** Stack slots per thread before "stack overflow", as PUC-Rio's LUAI_MAXSTACK. */
@@ -174,9 +176,30 @@ function callNative(L: InterpState, fn: NativeFunction, args: LuaValue[], viaNat
   return r;
 }
 
-/** A native's NativeError as a Lua error with the function's name and the caller's position. */
+/**
+ * The Lua error for what a native threw: a NativeError becomes a message with the function's
+ * name and the caller's position.
+ */
 function nativeErrorToLua(L: InterpState, fn: NativeFunction, e: unknown, viaNative: boolean): unknown {
-  if (!(e instanceof NativeError)) return e;
+  if (!(e instanceof NativeError)) {
+    if (e instanceof LuaError && !viaNative) markRaised(L, fn, e);
+    return e;
+  }
+  const err = nativeErrorMessage(L, fn, e, viaNative);
+  if (!viaNative) markRaised(L, fn, err);
+  return err;
+}
+
+/** Records on err that native fn, called by the running Lua frame, raised it (tracebacks show it). */
+function markRaised(L: InterpState, fn: NativeFunction, err: LuaError): void {
+  if (err.luaTraceback !== undefined || err.raisedBy !== undefined) return;
+  const th = L.current;
+  const f = th.frames[th.frames.length - 1];
+  if (f !== undefined) err.raisedBy = { frame: f, name: nativeLevelName(fn.name, f) };
+}
+
+/** A native's NativeError as a Lua error with the function's name and the caller's position. */
+function nativeErrorMessage(L: InterpState, fn: NativeFunction, e: NativeError, viaNative: boolean): LuaError {
   const th = L.current;
   const f = th.frames[th.frames.length - 1];
   let msg = e.message;
@@ -494,8 +517,30 @@ const ERROR_FRAMES = 50;
  * the error happened, before the stack unwinds; on a stack that overflowed it gets some
  * extra room, as PUC-Rio's ERRORSTACKSIZE gives.
  */
+/** The traceback of a thread where err was raised (with the native that raised it). */
+function errorTraceback(th: LuaThread, err: LuaError): string {
+  th.raising = err.raisedBy;
+  try {
+    return traceback(th, undefined);
+  } finally {
+    th.raising = undefined;
+  }
+}
+
 function handleError(L: InterpState, flags: number, err: LuaError, handler?: LuaValue): LuaValue {
   if (!(flags & FrameFlag.Xpcall) || handler === undefined) return err.value;
+  const th = L.current;
+  const savedRaising = th.raising;
+  th.raising = err.raisedBy;
+  try {
+    return runHandler(L, err, handler);
+  } finally {
+    th.raising = savedRaising;
+  }
+}
+
+/** Calls an xpcall message handler (again on its own errors, as lua_pcall's handler). */
+function runHandler(L: InterpState, err: LuaError, handler: LuaValue): LuaValue {
   const limit = L.maxFrames;
   const overflow = !L.overflowHandling && (L.current.frames.length >= limit - 1 || err === L.lastOverflow);
   if (overflow) {
@@ -503,6 +548,7 @@ function handleError(L: InterpState, flags: number, err: LuaError, handler?: Lua
     L.maxSlots = MAX_SLOTS + ERROR_SLOTS;
     L.overflowHandling = true;
   }
+  L.handlerDepth++;
   try {
     let value = err.value;
     for (let tries = 0; tries < 10; tries++) {
@@ -515,6 +561,7 @@ function handleError(L: InterpState, flags: number, err: LuaError, handler?: Lua
     }
     return "error in error handling";
   } finally {
+    L.handlerDepth--;
     if (overflow) {
       L.maxFrames = limit;
       L.maxSlots = MAX_SLOTS;
@@ -1171,7 +1218,10 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
       const f = frames[fi];
       if (f.flags & PROT) {
         // close the pending to-be-closed variables from the loop, so that they can yield
-        const value = f.flags & FrameFlag.Xpcall ? handleError(L, FrameFlag.Xpcall, err, f.handler) : err.value;
+        let value = err.value;
+        if (f.flags & FrameFlag.Xpcall) {
+          value = err.handledFor === f ? err.handledValue : handleError(L, FrameFlag.Xpcall, err, f.handler);
+        }
         (th.unwinds ??= []).push({ level: f.func, value, func: f.func, flags: f.flags, nres: f.nres });
       } else {
         // a __close failed while an error unwinds: its error replaces the one in flight
@@ -1186,7 +1236,19 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     }
     if (fi >= 0 && frames[fi].flags & FrameFlag.JsBoundary) {
       const f = frames[fi];
-      if (err.luaTraceback === undefined) err.luaTraceback = traceback(th, undefined);
+      if (err.luaTraceback === undefined) err.luaTraceback = errorTraceback(th, err);
+      // an xpcall further down runs its message handler here, where the error was raised
+      // (its traceback sees the frames that the native between them is about to lose)
+      // (not for errors of a message handler itself: runHandler calls it again on those)
+      if (err.handledFor === undefined && L.handlerDepth === 0) {
+        let pi = fi - 1;
+        while (pi >= 0 && !(frames[pi].flags & (PROT | FrameFlag.CoroutineBase | FrameFlag.CloseUnwind))) pi--;
+        const xf = pi >= 0 ? frames[pi] : undefined;
+        if (xf !== undefined && xf.flags & FrameFlag.Xpcall) {
+          err.handledValue = handleError(L, FrameFlag.Xpcall, err, xf.handler);
+          err.handledFor = xf;
+        }
+      }
       closeUpvals(th, f.func);
       let value = err.value;
       value = closeTbcNested(L, th, f.func, value, true);
@@ -1195,7 +1257,7 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
       throw new Escape(err);
     }
     // no handler in this thread: it dies
-    if (err.luaTraceback === undefined) err.luaTraceback = traceback(th, undefined);
+    if (err.luaTraceback === undefined) err.luaTraceback = errorTraceback(th, err);
     closeUpvals(th, 0);
     // a coroutine that coroutine.resume ran keeps its pending to-be-closed variables for
     // coroutine.close (as lua_resume leaves them); the main thread and wrap close them now
@@ -2514,6 +2576,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.overflowHandling = false;
   L.maxSlots = MAX_SLOTS;
   L.lastOverflow = undefined;
+  L.handlerDepth = 0;
   initLimits(L);
 }
 

@@ -1233,7 +1233,8 @@ class Gen {
         if (this.info.local[a + j]) keep += `stack[base + ${a + j}] = r${a + j}; `;
       }
       native +=
-        `if (fn.intrinsic === 0) { ${spill}f.pc = ${k + 1}; ` +
+        // the callee stays in its register, where tracebacks look for a native's name
+        `if (fn.intrinsic === 0) { ${spill}${this.info.local[a] ? `stack[base + ${a}] = fn; ` : ""}f.pc = ${k + 1}; ` +
         `const res = callNative(L, fn, [${argList.join(", ")}], false); ${take}` +
         `if (L.localsWritten) { ${keep}return localsWritten(L); } break c${k}; } `;
     }
