@@ -110,7 +110,7 @@ export function openDebug(L: LuaState): LuaTable {
           t.set("nparams", p.numParams);
           t.set("isvararg", p.isVararg);
         }
-        if (what.includes("t")) t.set("istailcall", false);
+        if (what.includes("t")) t.set("istailcall", frame?.tail === true);
         if (what.includes("L")) {
           const lines = new LuaTable();
           for (const ln of p.lineInfo) lines.set(ln, true);

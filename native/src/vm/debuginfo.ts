@@ -169,6 +169,8 @@ export function framePosition(f: Frame | undefined): string {
 /** How the function running in frame index fi of a thread was called, for messages. */
 export function calledName(th: LuaThread, fi: number): [string, string] | undefined {
   if (fi === th.hookBase) return ["hook", "?"];
+  // its caller's frame is gone
+  if (th.frames[fi].tail) return undefined;
   // called by a native (pcall, a nested call, pcall closing variables as an error unwinds)
   // or as a coroutine body: no name
   if (th.frames[fi].flags & (NATIVE_CALLED | FrameFlag.CoroutineBase)) return undefined;
@@ -298,6 +300,7 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
       what = nm ? describeCalled(nm) : `function <${p.source}:${p.lineDefined}>`;
     }
     lines.push(`\t${p.source}:${frameLine(f)}: in ${what}`);
+    if (f.tail) lines.push("\t(...tail calls...)");
   }
   return lines.join("\n");
 }

@@ -56,6 +56,11 @@ export class Frame {
    * frame, -1 before the first (the frame's call event is still due). Not state.
    */
   hookPc = -1;
+  /**
+   * Entered by a tail call: its caller's frame is gone, so it has no name, and tracebacks
+   * write "(...tail calls...)" below it. Not state (a hydrated frame has it false).
+   */
+  tail = false;
   constructor(closure: Closure, base: number, func: number, nres: number, varargs: LuaValue[], flags: number) {
     this.closure = closure;
     this.base = base;
@@ -170,6 +175,7 @@ export class LuaThread {
       if (d < POOL_DEPTH) this.pool[d] = f;
     } else {
       f.closure = closure;
+      f.tail = false;
       f.pc = 0;
       f.base = base;
       f.func = func;

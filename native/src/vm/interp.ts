@@ -299,7 +299,7 @@ function hookStep(L: InterpState, th: LuaThread, f: Frame, pc: number): void {
   const prev = f.hookPc;
   f.hookPc = pc;
   const line = pc < p.lineInfo.length ? p.lineInfo[pc] : -1;
-  if (prev < 0 && pc === 0 && mask & HookMask.Call) runHook(L, th, "call", line, true);
+  if (prev < 0 && pc === 0 && mask & HookMask.Call) runHook(L, th, f.tail ? "tail call" : "call", line, true);
   if (mask & HookMask.Count && --th.hookLeft <= 0) {
     th.hookLeft = th.hookCount;
     runHook(L, th, "count", line, true);
@@ -1956,6 +1956,7 @@ function run(L: InterpState): ExecResult {
           f.pc = pc;
           const r = precall(L, th, dst, nargs, f.nres, f.flags);
           if (r === Pre.Exit) return takeExit(L);
+          th.frames[th.frames.length - 1].tail = true;
           if (f.flags & FrameFlag.Xpcall) keepHandler(th, f);
           reload = true;
           break;
@@ -2714,6 +2715,7 @@ function callCompiled(
   nargs: number,
   nres: number,
   cdepth: number,
+  tail = false,
 ): number {
   const p = fn.proto;
   const stack = th.stack;
@@ -2725,6 +2727,7 @@ function callCompiled(
   if (base + p.maxStack + 1 > stack.length) th.ensure(base + p.maxStack + 1);
   for (let i = nargs; i < np; i++) stack[base + i] = undefined;
   const nf = new Frame(fn, base, func, nres, varargs, 0);
+  nf.tail = tail;
   nf.cdepth = cdepth;
   th.frames.push(nf);
   L.jsDepth++;
@@ -2793,10 +2796,11 @@ function jitTailCall(L: InterpState, th: LuaThread, f: Frame, func: number, narg
     jf = p.jit0;
   }
   if (f.flags === 0 && jf !== undefined && L.jsDepth < MAX_JS_DEPTH && th.frames.length < L.maxFrames) {
-    return callCompiled(L, th, fn, jf, dst, nargs, f.nres, f.cdepth);
+    return callCompiled(L, th, fn, jf, dst, nargs, f.nres, f.cdepth, true);
   }
   const r = precall(L, th, dst, nargs, f.nres, f.flags);
   if (r === Pre.Exit) return 2;
+  th.frames[th.frames.length - 1].tail = true;
   if (f.flags & FrameFlag.Xpcall) keepHandler(th, f);
   return 1;
 }

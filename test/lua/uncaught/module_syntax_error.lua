@@ -1,6 +1,10 @@
 -- checks: require of a module with a syntax error reports it; io.lines in a for loop closes its file
-local name = os.tmpname and "/tmp/endymion_badmod_test.lua" or "/tmp/endymion_badmod_test.lua"
-local f = assert(io.open(name, "w")) f:write("return {") f:close()
+local name = "/tmp/endymion_badmod_test.lua"
+-- written elsewhere and renamed into place: runs of this file in parallel never see it half
+-- written
+local tmp = os.tmpname()
+local f = assert(io.open(tmp, "w")) f:write("return {") f:close()
+assert(os.rename(tmp, name))
 package.path = "/tmp/?.lua"
 local ok, err = pcall(require, "endymion_badmod_test")
 print(ok, (err:gsub("\n.*", "")))
