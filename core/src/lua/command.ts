@@ -1,7 +1,7 @@
 // `endymion lua [script [args...]]`: runs a Lua file the way the `lua` binary does.
 
 import fs from "node:fs";
-import tty from "node:tty";
+import { createRequire } from "node:module";
 import {
   args as A,
   createState,
@@ -176,6 +176,20 @@ Available options are:
   -         stop handling options and execute stdin
 `;
 
+/**
+ * Whether a descriptor is a terminal. A pipe or a file is not, which fstat tells without
+ * loading node:tty (5 ms of start-up); a character device may be a terminal or /dev/null.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fs.fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
+  return tty.isatty(fd);
+}
+
 /** What `-v` prints. */
 const VERSION_LINE = `Lua 5.4 (Endymion ${ENGINE_VERSION}, a Lua 5.4 VM in TypeScript)`;
 
@@ -251,7 +265,7 @@ function bytes(s: string): string {
 export function runLuaCommand(argv: string[]): number {
   // as C's stdio: standard output line-buffered on a terminal, fully buffered otherwise;
   // standard error unbuffered, after what standard output holds
-  const stdout = new ByteOutput(1, tty.isatty(1) ? "line" : "full");
+  const stdout = new ByteOutput(1, isTerminal(1) ? "line" : "full");
   const stderr = new ByteOutput(2, "no", 65536, () => stdout.flush());
   let flush = () => {
     stdout.flush();

@@ -1,7 +1,6 @@
 // The os functions that touch files and processes, which only `endymion lua` has: remove,
 // rename, tmpname and execute (loslib.c's), beside the engine's sandboxed os library.
 
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +14,10 @@ const NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01234567
 /** Creates an empty file "lua_XXXXXX" in the temporary folder, as mkstemp does; returns its name. */
 export function createTempFile(): string {
   for (let tries = 0; tries < 100; tries++) {
-    const suffix = Array.from(crypto.randomBytes(6), (b) => NAME_CHARS[b % NAME_CHARS.length]).join("");
+    // (exclusive creation makes the name safe; the letters need not be unpredictable, and
+    // node:crypto would cost start-up time)
+    let suffix = "";
+    for (let i = 0; i < 6; i++) suffix += NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)];
     const name = path.join(os.tmpdir(), `lua_${suffix}`);
     try {
       fs.closeSync(fs.openSync(name, "wx", 0o600));

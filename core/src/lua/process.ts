@@ -3,8 +3,9 @@
 // from memory; one written with popen(cmd, "w") runs at the close, with what was written as
 // its standard input.
 
-import { spawnSync } from "node:child_process";
+import type * as ChildProcess from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import { type CloseResult, LuaFile } from "./file.js";
 import { osError } from "./oserror.js";
@@ -17,7 +18,15 @@ export function shellExists(): boolean {
   return fs.existsSync(SHELL);
 }
 
-type Spawned = ReturnType<typeof spawnSync>;
+type Spawned = ReturnType<typeof ChildProcess.spawnSync>;
+
+/** node:child_process, loaded on first use (loading it costs `endymion lua` 5 ms of start-up). */
+let childProcess: typeof ChildProcess | undefined;
+const load = createRequire(import.meta.url);
+function spawnSync(command: string, args: string[], options: ChildProcess.SpawnSyncOptions): Spawned {
+  childProcess ??= load("node:child_process") as typeof ChildProcess;
+  return childProcess.spawnSync(command, args, options);
+}
 
 /**
  * luaL_execresult: true or nil, then "exit" and the status, or "signal" and the signal's
