@@ -2727,7 +2727,7 @@ function callCompiled(
   if (base + p.maxStack + 1 > stack.length) th.ensure(base + p.maxStack + 1);
   for (let i = nargs; i < np; i++) stack[base + i] = undefined;
   const nf = new Frame(fn, base, func, nres, varargs, 0);
-  nf.tail = tail;
+  if (tail) nf.tail = true;
   nf.cdepth = cdepth;
   th.frames.push(nf);
   L.jsDepth++;
