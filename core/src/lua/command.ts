@@ -344,16 +344,8 @@ export function runLuaCommand(argv: string[]): number {
   };
   /** Loads and runs a chunk; false when it failed (reported). os.exit unwinds through it. */
   const run = (load: () => LuaValue, args: LuaValue[] = []): boolean => {
-    let fn: LuaValue;
     try {
-      fn = load();
-    } catch (e) {
-      if (e instanceof ExitSignal) throw e;
-      report(e);
-      return false;
-    }
-    try {
-      runMain(L, fn, args);
+      runMain(L, load(), args);
       return true;
     } catch (e) {
       if (e instanceof ExitSignal) throw e;
@@ -407,12 +399,12 @@ export function runLuaCommand(argv: string[]): number {
     }
     if (hasScript) {
       const name = argv[script];
-      const stdin = name === "-" && argv[script - 1] !== "--";
-      if (!doFile(stdin ? undefined : name, argv.slice(script + 1).map(bytes))) return 1;
+      const fromStdin = name === "-" && argv[script - 1] !== "--";
+      if (!doFile(fromStdin ? undefined : name, argv.slice(script + 1).map(bytes))) return 1;
     }
     if (opts.interactive) repl();
     else if (!hasScript && !opts.execute && !opts.version) {
-      if (process.stdin.isTTY) {
+      if (isTerminal(0)) {
         stdout.write(`${VERSION_LINE}\n`);
         repl();
       } else if (!doFile(undefined)) return 1;

@@ -12,6 +12,7 @@ import {
   isNumber,
   LuaFloat,
   type LuaValue,
+  ldexp,
   MAXINTEGER,
   MININTEGER,
   mkFloat,
@@ -102,7 +103,7 @@ function mathFrexp(_L: LuaState, args: LuaValue[]): LuaValue[] {
   const x = checkDouble(args, 1);
   if (x === 0 || !Number.isFinite(x)) return [fl(x), 0];
   let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
-  let m = scale(x, -e);
+  let m = ldexp(x, -e);
   // log2 may be off by one near powers of two
   while (Math.abs(m) >= 1) {
     m /= 2;
@@ -115,32 +116,12 @@ function mathFrexp(_L: LuaState, args: LuaValue[]): LuaValue[] {
   return [fl(m), e];
 }
 
-/** x * 2^e rounded once, as C's ldexp (2^e alone may not be representable). */
-function scale(x: number, e: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x;
-  while (e > 1023) {
-    x *= 2 ** 1023;
-    e -= 1023;
-    if (!Number.isFinite(x)) return x;
-  }
-  if (e < -1022) {
-    // bring x down within the normal range exactly, then round in one multiplication
-    while (e < -2044) {
-      x *= 2 ** -1022;
-      e += 1022;
-      if (x === 0) return x;
-    }
-    return x * 2 ** (e + 1022) * 2 ** -1022;
-  }
-  return x * 2 ** e;
-}
-
 function mathLdexp(_L: LuaState, args: LuaValue[]): LuaValue[] {
   const x = checkDouble(args, 1);
   const e = checkInteger(args, 2);
   // C's ldexp takes an int: the exponent is cast as lua_Integer to int is
   const n = typeof e === "bigint" ? Number(BigInt.asIntN(32, e)) : e | 0;
-  return [fl(scale(x, n))];
+  return [fl(ldexp(x, n))];
 }
 
 function mathToInteger(_L: LuaState, args: LuaValue[]): LuaValue[] {

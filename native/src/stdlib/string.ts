@@ -9,10 +9,10 @@ import { dumpProto } from "../loader.js";
 import { argError, LuaError, NativeError, nativeError } from "../vm/errors.js";
 import { Closure } from "../vm/function.js";
 import { account } from "../vm/heap.js";
-import { arithRaw, getMetamethod, VMError } from "../vm/meta.js";
+import { arithRaw, getMetamethod, stringArithMessage, VMError } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import type { LuaTable } from "../vm/table.js";
-import { type LuaValue, truthy, typeName } from "../vm/value.js";
+import { type LuaValue, truthy } from "../vm/value.js";
 import { checkInt, checkInteger, checkString, checkType, optString } from "./args.js";
 import { strFormat } from "./format.js";
 import { makeLib } from "./lib.js";
@@ -212,6 +212,6 @@ function stringArith(op: number, ev: string) {
       const mm = getMetamethod(L, b, ev);
       if (mm !== undefined) return [L.call(mm, [a, b])[0]];
     }
-    return nativeError(`attempt to ${ev.slice(2)} a '${typeName(a)}' with a '${typeName(b)}'`);
+    return nativeError(stringArithMessage(ev, a, b));
   };
 }

@@ -2,7 +2,7 @@
 
 import { Op } from "../compiler/opcodes.js";
 import { type Frame, FrameFlag, type LuaThread } from "./frames.js";
-import type { Proto } from "./function.js";
+import { NativeFunction, type Proto } from "./function.js";
 
 /** The name of the local in register reg at instruction pc, if any. */
 export function localName(p: Proto, reg: number, pc: number): string | undefined {
@@ -310,8 +310,8 @@ function calledNative(th: LuaThread, f: Frame): string | undefined {
   const p = f.closure.proto;
   const i = (f.pc - 1) * 4;
   if (i < 0 || (p.code[i] !== Op.Call && p.code[i] !== Op.TailCall)) return undefined;
-  const v = th.stack[f.base + p.code[i + 1]] as { intrinsic?: unknown; name?: unknown } | undefined;
-  return typeof v === "object" && v !== null && "intrinsic" in v && typeof v.name === "string" ? v.name : undefined;
+  const v = th.stack[f.base + p.code[i + 1]];
+  return v instanceof NativeFunction ? v.name : undefined;
 }
 
 /**

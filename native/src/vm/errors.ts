@@ -10,6 +10,12 @@
 
 import type { LuaValue } from "./value.js";
 
+/** A native that raised an error, as a traceback names it, and the Lua frame that called it. */
+export interface RaisedBy {
+  frame: object;
+  name: string;
+}
+
 /** A Lua error in flight; `value` is what pcall returns as the error object. */
 export class LuaError extends Error {
   value: LuaValue;
@@ -19,7 +25,7 @@ export class LuaError extends Error {
    * The native that raised this error and the Lua frame that called it (set when a native
    * called from Lua fails): tracebacks show that native as a level above the frame.
    */
-  raisedBy?: { frame: object; name: string };
+  raisedBy?: RaisedBy;
   /** The xpcall frame whose message handler already ran for this error, and its result. */
   handledFor?: object;
   handledValue?: LuaValue;

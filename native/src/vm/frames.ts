@@ -6,6 +6,7 @@
 // pcall, complete a metamethod's instruction, hand results back to JavaScript...). Natives
 // run without frames. Everything here is what the state serializer writes.
 
+import type { RaisedBy } from "./errors.js";
 import type { Closure, UpVal } from "./function.js";
 import { account, THREAD_BYTES } from "./heap.js";
 import type { LuaValue } from "./value.js";
@@ -134,7 +135,7 @@ export class LuaThread {
   /** The index in `frames` of the running hook's frame when the event is a Lua function's. */
   hookFrame = -1;
   /** While an error's traceback or message handler runs: the native that raised it (LuaError.raisedBy). */
-  raising: { frame: object; name: string } | undefined = undefined;
+  raising: RaisedBy | undefined = undefined;
   /** The index in `frames` of the running hook's frame (named "hook '?'" in tracebacks). */
   hookBase = -1;
   /** Resumed from JavaScript: a yield or death leaves the interpreter loop. */

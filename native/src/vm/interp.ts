@@ -29,6 +29,7 @@ import {
   lessEqualRaw,
   lessThanRaw,
   metatableOf,
+  stringArithMessage,
   tostringBasic,
   typeNameMeta,
   VMError,
@@ -282,6 +283,11 @@ function runHook(L: InterpState, th: LuaThread, event: string, line: number, lua
   }
 }
 
+/** The "return" hook event of a native (or of the yield a coroutine resumes from), if asked for. */
+function nativeReturnHook(L: InterpState, th: LuaThread): void {
+  if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
+}
+
 /** The line of the instruction before frame f's saved pc (-1 without line information). */
 function frameLineAt(f: Frame): number {
   const lines = f.closure.proto.lineInfo;
@@ -365,24 +371,23 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
           L.pendingHandler = undefined;
           return protectedFail(L, th, func, flags, nres, handleError(L, flags, err, handler));
         }
-        if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
+        nativeReturnHook(L, th);
         return placeResults(L, th, func, res ?? EMPTY, nres, flags);
       }
       const res = callNative(L, fn, args, (flags & FrameFlag.JsBoundary) !== 0);
-      if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
+      nativeReturnHook(L, th);
       return placeResults(L, th, func, res ?? EMPTY, nres, flags);
     }
     // not a function: try __call, inserting the object as first argument
     const mm = getMetamethod(L, fn, "__call");
     if (mm === undefined && flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
-      const msg = `attempt to call a ${typeNameMeta(L, fn)} value`;
       const handler = L.pendingHandler;
       L.pendingHandler = undefined;
-      return protectedFail(L, th, func, flags, nres, handleError(L, flags, new LuaError(msg), handler));
+      return protectedFail(L, th, func, flags, nres, handleError(L, flags, notCallable(L, fn), handler));
     }
     if (mm === undefined) {
       // a native calling it (lua_call from C) reports neither position nor name
-      if (flags & FrameFlag.JsBoundary) throw new LuaError(`attempt to call a ${typeNameMeta(L, fn)} value`);
+      if (flags & FrameFlag.JsBoundary) throw notCallable(L, fn);
       const site = th.frames[th.frames.length - 1];
       return typeErr(L, fn, "call", site ? callInfo(site) : "");
     }
@@ -512,11 +517,6 @@ function finishCall(L: InterpState, th: LuaThread, dest: number, n: number, nres
 /** Frames a message handler may use past the limit when it handles a stack overflow. */
 const ERROR_FRAMES = 50;
 
-/**
- * Runs an xpcall message handler (when the frame has one) on an error value. It runs where
- * the error happened, before the stack unwinds; on a stack that overflowed it gets some
- * extra room, as PUC-Rio's ERRORSTACKSIZE gives.
- */
 /** The traceback of a thread where err was raised (with the native that raised it). */
 function errorTraceback(th: LuaThread, err: LuaError): string {
   th.raising = err.raisedBy;
@@ -527,6 +527,11 @@ function errorTraceback(th: LuaThread, err: LuaError): string {
   }
 }
 
+/**
+ * Runs an xpcall message handler (when the frame has one) on an error value. It runs where
+ * the error happened, before the stack unwinds; on a stack that overflowed it gets some
+ * extra room, as PUC-Rio's ERRORSTACKSIZE gives.
+ */
 function handleError(L: InterpState, flags: number, err: LuaError, handler?: LuaValue): LuaValue {
   if (!(flags & FrameFlag.Xpcall) || handler === undefined) return err.value;
   const th = L.current;
@@ -652,8 +657,7 @@ function precallIntrinsic(
       if (res && res.length === 1 && res[0] instanceof TailCall) {
         const tc = res[0] as TailCall;
         // the native's own call (pairs calling __pairs): an error in it is the native's
-        if (!(flags & PROT) && !isCallable(L, tc.fn))
-          throw new LuaError(`attempt to call a ${typeNameMeta(L, tc.fn)} value`);
+        if (!(flags & PROT) && !isCallable(L, tc.fn)) throw notCallable(L, tc.fn);
         th.ensure(func + tc.args.length + 2);
         stack[func] = tc.fn;
         for (let i = 0; i < tc.args.length; i++) stack[func + 1 + i] = tc.args[i];
@@ -663,6 +667,11 @@ function precallIntrinsic(
     }
   }
   throw new Error(`unknown intrinsic ${fn.intrinsic}`);
+}
+
+/** The error of calling v from a native (no position, no variable name), as lua_call gives it. */
+function notCallable(L: InterpState, v: LuaValue): LuaError {
+  return new LuaError(`attempt to call a ${typeNameMeta(L, v)} value`);
 }
 
 /** A function, or a value with a __call metamethod. */
@@ -737,7 +746,7 @@ function startOrContinue(L: InterpState, co: LuaThread, args: LuaValue[]): Pre {
   const p = co.pending as PendingCall;
   co.pending = undefined;
   // the yield (or host call) the coroutine waited in returns now
-  if (co.hookMask & HookMask.Return && co.allowHook) runHook(L, co, "return", -1, false);
+  nativeReturnHook(L, co);
   const r = placeResults(L, co, p.func, args, p.nres, p.flags);
   return r === Pre.Exit ? Pre.Exit : Pre.Reload;
 }
@@ -1058,7 +1067,7 @@ function stringArithFallback(L: InterpState, ev: string, a: LuaValue, b: LuaValu
     const mm = getMetamethod(L, b, ev);
     if (mm !== undefined) return mm;
   }
-  return rtError(L, `attempt to ${ev.slice(2)} a '${typeName(a)}' with a '${typeName(b)}'`);
+  return rtError(L, stringArithMessage(ev, a, b));
 }
 
 /** a < b or a <= b with metamethods. */
@@ -1918,7 +1927,7 @@ function run(L: InterpState): ExecResult {
             // a plain native: call it and place its results here
             const res = callNative(L, fn, nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs), false);
             // debug.sethook may have set a hook, whose return event this call is
-            if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
+            nativeReturnHook(L, th);
             const want = code[i + 3] - 1;
             const n = res === undefined ? 0 : res.length;
             if (want < 0) {
@@ -1956,8 +1965,7 @@ function run(L: InterpState): ExecResult {
           f.pc = pc;
           const r = precall(L, th, dst, nargs, f.nres, f.flags);
           if (r === Pre.Exit) return takeExit(L);
-          th.frames[th.frames.length - 1].tail = true;
-          if (f.flags & FrameFlag.Xpcall) keepHandler(th, f);
+          enteredByTailCall(th, f);
           reload = true;
           break;
         }
@@ -2777,7 +2785,7 @@ function localsWritten(L: InterpState): number {
   L.localsWritten = false;
   // debug.sethook asks for this too: the native that set a return hook returns under it
   const th = L.current;
-  if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
+  nativeReturnHook(L, th);
   return 1;
 }
 
@@ -2800,14 +2808,18 @@ function jitTailCall(L: InterpState, th: LuaThread, f: Frame, func: number, narg
   }
   const r = precall(L, th, dst, nargs, f.nres, f.flags);
   if (r === Pre.Exit) return 2;
-  th.frames[th.frames.length - 1].tail = true;
-  if (f.flags & FrameFlag.Xpcall) keepHandler(th, f);
+  enteredByTailCall(th, f);
   return 1;
 }
 
-/** A tail call from the function xpcall called: the frame that replaces f keeps its message handler. */
-function keepHandler(th: LuaThread, f: Frame): void {
-  th.frames[th.frames.length - 1].handler = f.handler;
+/**
+ * The frame a tail call from f pushed: marked as entered by a tail call, and, when xpcall
+ * called f, keeping its message handler.
+ */
+function enteredByTailCall(th: LuaThread, f: Frame): void {
+  const nf = th.frames[th.frames.length - 1];
+  nf.tail = true;
+  if (f.flags & FrameFlag.Xpcall) nf.handler = f.handler;
 }
 
 /** RETURN of a compiled frame with flags (pcall, metamethod, coroutine body...): n results at src. */

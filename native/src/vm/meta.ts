@@ -221,6 +221,14 @@ export function arithRaw(op: number, a: LuaValue, b: LuaValue): LuaValue {
   return floatArith(op, dbl(x), dbl(y));
 }
 
+/**
+ * lstrlib's error when an arithmetic operand of a string metamethod is not a number and the
+ * other has no metamethod: "attempt to add a 'string' with a 'table'".
+ */
+export function stringArithMessage(ev: string, a: LuaValue, b: LuaValue): string {
+  return `attempt to ${ev.slice(2)} a '${typeName(a)}' with a '${typeName(b)}'`;
+}
+
 /** Message for an arithmetic operation that found no number and no metamethod. */
 export function arithErrorKind(op: number, a: LuaValue, b: LuaValue): { bad: "a" | "b"; msg: string } {
   if (isBitwise(op)) {
