@@ -1381,6 +1381,17 @@ describe.concurrent("lua: the plain interpreter", () => {
     expect(lines(r.stdout)[1]).toBe("coroutine:\t40\t42");
   });
 
+  it.concurrent("starts from the build's one-file bundle with a code cache V8 accepts", async ({ expect }) => {
+    // what cli.js does for `endymion lua`; a rejected cache would cost start-up silently
+    const script = `import("${path.join(ROOT, "core", "dist", "lua-loader.js")}").then((m) => {
+      const b = m.loadLuaBundle();
+      console.log(b.cache, typeof b.command.runLuaCommand);
+    });`;
+    const r = await exec(process.execPath, ["-e", script]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("accepted function\n");
+  });
+
   it.concurrent("runs standard input with arguments", async ({ expect }) => {
     const r = await endymion(["lua", "-", "one", "two"], { input: 'print(select("#", ...), arg[1], arg[2])\n' });
     expect(r.code).toBe(0);

@@ -61,11 +61,12 @@ export function runMain(L: LuaState, fn: LuaValue, args: LuaValue[] = []): LuaVa
 
 export { chunkDisplayName, compile, loadChunk, mainClosure } from "./loader.js";
 export { type DehydrateOptions, dehydrateState, type HostRoot, hexSha256 } from "./state/dehydrate.js";
-export { ENGINE_VERSION, FORMAT_VERSION, StateError, type StateErrorCode } from "./state/format.js";
+export { FORMAT_VERSION, StateError, type StateErrorCode } from "./state/format.js";
 export { type Hydrated, type HydrateOptions, hydrateState } from "./state/hydrate.js";
 export * as args from "./stdlib/args.js";
 export { where } from "./stdlib/base.js";
 export { hostYieldNative, makeLib, native } from "./stdlib/lib.js";
+export { ENGINE_VERSION } from "./version.js";
 export { traceback } from "./vm/debuginfo.js";
 export { argError, LuaError, LuaSyntaxError, NativeError, nativeError } from "./vm/errors.js";
 export { Frame, FrameFlag, LuaThread } from "./vm/frames.js";

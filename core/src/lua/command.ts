@@ -1,6 +1,6 @@
 // `endymion lua [script [args...]]`: runs a Lua file the way the `lua` binary does.
 
-import fs from "node:fs";
+import { existsSync, fstatSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import {
   args as A,
@@ -36,7 +36,7 @@ class ExitSignal {
 
 /** Reads a source file as bytes. */
 function readSource(file: string): string {
-  return fs.readFileSync(file).toString("latin1");
+  return readFileSync(file).toString("latin1");
 }
 
 /** Loads a file as a chunk named like the lua binary names it ("@file"). */
@@ -114,7 +114,7 @@ function openCommandExtras(L: LuaState, flush: () => void, env: (name: string) =
         for (const tpl of p.split(";")) {
           if (!tpl) continue;
           const file = tpl.replaceAll("?", name.replaceAll(".", "/"));
-          if (fs.existsSync(file)) {
+          if (existsSync(file)) {
             try {
               loader = loadFile(L, file);
             } catch (e) {
@@ -182,7 +182,7 @@ Available options are:
  */
 function isTerminal(fd: number): boolean {
   try {
-    if (!fs.fstatSync(fd).isCharacterDevice()) return false;
+    if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
     return false;
   }

@@ -3,7 +3,7 @@
 // seekable files are read and written at explicit offsets). Operations throw Node-style
 // errors carrying an errno `code`; the io library turns them into nil, message, errno.
 
-import fs from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { type BufferMode, ByteOutput, type Output } from "./output.js";
 
 /** An error as Node's fs raises it, for conditions found here rather than by the kernel. */
@@ -17,7 +17,7 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 function readFd(fd: number, buf: Buffer, position: number | null): number {
   for (;;) {
     try {
-      return fs.readSync(fd, buf, 0, buf.length, position);
+      return readSync(fd, buf, 0, buf.length, position);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "EAGAIN") Atomics.wait(sleeper, 0, 0, 10);
@@ -65,12 +65,12 @@ export class LuaFile {
   static open(name: string, mode: string): LuaFile {
     const plus = mode.includes("+");
     const kind = mode[0];
-    const fd = fs.openSync(Buffer.from(name, "latin1"), `${kind}${plus ? "+" : ""}`, 0o666);
+    const fd = openSync(Buffer.from(name, "latin1"), `${kind}${plus ? "+" : ""}`, 0o666);
     const access = { read: kind === "r" || plus, write: kind !== "r" || plus, append: kind === "a" };
     let seekable = false;
     let size = 0;
     try {
-      const st = fs.fstatSync(fd);
+      const st = fstatSync(fd);
       seekable = st.isFile() || st.isBlockDevice();
       size = st.size;
     } catch {
@@ -188,7 +188,7 @@ export class LuaFile {
     if (this.out && this.out.pending > 0) this.out.flush();
     if (this.appended && this.fd !== undefined) {
       this.appended = false;
-      this.pos = fs.fstatSync(this.fd).size;
+      this.pos = fstatSync(this.fd).size;
     }
   }
 
@@ -204,7 +204,7 @@ export class LuaFile {
   seek(whence: string, offset: number): number {
     if (!this.seekable || this.fd === undefined) throw errnoError("ESPIPE");
     this.syncWrites();
-    const base = whence === "set" ? 0 : whence === "cur" ? this.pos : fs.fstatSync(this.fd).size;
+    const base = whence === "set" ? 0 : whence === "cur" ? this.pos : fstatSync(this.fd).size;
     const to = base + offset;
     if (to < 0 || !Number.isSafeInteger(to)) throw errnoError("EINVAL");
     this.rbuf = "";
@@ -219,7 +219,7 @@ export class LuaFile {
     try {
       this.syncWrites();
     } finally {
-      if (this.fd !== undefined) fs.closeSync(this.fd);
+      if (this.fd !== undefined) closeSync(this.fd);
     }
     return [true];
   }

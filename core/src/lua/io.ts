@@ -2,7 +2,7 @@
 // (file.ts), io.popen through the shell (process.ts), the default input and output, and
 // PUC-Rio's formats, results and messages.
 
-import fs from "node:fs";
+import { unlinkSync } from "node:fs";
 import {
   args as A,
   argError,
@@ -303,7 +303,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): IoS
       try {
         const name = createTempFile();
         const f = LuaFile.open(name, "w+");
-        fs.unlinkSync(name);
+        unlinkSync(name);
         return [wrap(f)];
       } catch (e) {
         return failure(e);

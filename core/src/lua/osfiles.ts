@@ -1,9 +1,9 @@
 // The os functions that touch files and processes, which only `endymion lua` has: remove,
 // rename, tmpname and execute (loslib.c's), beside the engine's sandboxed os library.
 
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { closeSync, openSync, renameSync, rmdirSync, unlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { args as A, type LuaState, type LuaTable, type LuaValue, makeLib, nativeError } from "@endymion/native";
 import { errnoError } from "./file.js";
 import { osError } from "./oserror.js";
@@ -18,9 +18,9 @@ export function createTempFile(): string {
     // node:crypto would cost start-up time)
     let suffix = "";
     for (let i = 0; i < 6; i++) suffix += NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)];
-    const name = path.join(os.tmpdir(), `lua_${suffix}`);
+    const name = join(tmpdir(), `lua_${suffix}`);
     try {
-      fs.closeSync(fs.openSync(name, "wx", 0o600));
+      closeSync(openSync(name, "wx", 0o600));
       return name;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
@@ -51,12 +51,12 @@ export function openOsFiles(L: LuaState, os: LuaTable, flush: () => void): void 
     remove: (_L, args) => {
       const name = A.checkString(args, 1);
       try {
-        fs.unlinkSync(pathOf(name));
+        unlinkSync(pathOf(name));
       } catch (e) {
         // C's remove() takes an empty folder away too
         if ((e as NodeJS.ErrnoException).code !== "EISDIR") return failure(e, name);
         try {
-          fs.rmdirSync(pathOf(name));
+          rmdirSync(pathOf(name));
         } catch (e2) {
           return failure(e2, name);
         }
@@ -67,7 +67,7 @@ export function openOsFiles(L: LuaState, os: LuaTable, flush: () => void): void 
       const from = A.checkString(args, 1);
       const to = A.checkString(args, 2);
       try {
-        fs.renameSync(pathOf(from), pathOf(to));
+        renameSync(pathOf(from), pathOf(to));
       } catch (e) {
         return failure(e);
       }

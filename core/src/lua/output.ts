@@ -1,7 +1,7 @@
 // Buffered raw-byte output to a file descriptor, as C's stdio buffers a FILE: Lua strings are
 // byte strings, written as latin1 so every byte goes out unchanged.
 
-import fs from "node:fs";
+import { writeSync } from "node:fs";
 
 /** setvbuf's modes: unbuffered, fully buffered, flushed at each newline. */
 export type BufferMode = "no" | "full" | "line";
@@ -61,7 +61,7 @@ export class ByteOutput implements Output {
     let off = 0;
     while (off < buf.length) {
       try {
-        const n = fs.writeSync(this.fd, buf, off, buf.length - off, this.at);
+        const n = writeSync(this.fd, buf, off, buf.length - off, this.at);
         off += n;
         if (this.at !== null) this.at += n;
       } catch (e) {

@@ -4,9 +4,9 @@
 // its standard input.
 
 import type * as ChildProcess from "node:child_process";
-import fs from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
+import { constants } from "node:os";
 import { type CloseResult, LuaFile } from "./file.js";
 import { osError } from "./oserror.js";
 import type { BufferMode, Output } from "./output.js";
@@ -15,7 +15,7 @@ const SHELL = "/bin/sh";
 
 /** Whether a shell exists (C's system(NULL)). */
 export function shellExists(): boolean {
-  return fs.existsSync(SHELL);
+  return existsSync(SHELL);
 }
 
 type Spawned = ReturnType<typeof ChildProcess.spawnSync>;
@@ -37,7 +37,7 @@ export function execResult(r: Spawned): CloseResult {
     const { errno, text } = osError(r.error);
     return [undefined, text, errno];
   }
-  if (r.signal) return [undefined, "signal", os.constants.signals[r.signal] ?? 0];
+  if (r.signal) return [undefined, "signal", constants.signals[r.signal] ?? 0];
   const code = r.status ?? 0;
   return [code === 0 ? true : undefined, "exit", code];
 }

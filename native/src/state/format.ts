@@ -13,10 +13,10 @@
 //         objects as Tag(TAG_REF, node index).
 
 import { addExtension, Encoder, Tag } from "cbor-x";
+import { ENGINE_VERSION } from "../version.js";
 
 export const MAGIC = "endymion-state";
 export const FORMAT_VERSION = 1;
-export const ENGINE_VERSION = "0.1.0";
 /**
  * The compiler's code layout. A suspended frame is a pc and registers in its prototype's
  * bytecode, and hydrate compiles the scripts again: this number goes up whenever the compiler
