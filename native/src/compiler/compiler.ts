@@ -11,14 +11,25 @@
 
 import type * as A from "../parser/ast.js";
 import type { Proto } from "../vm/function.js";
-import { LuaFloat, type LuaValue, mkFloat, normInt } from "../vm/value.js";
-import { type BlockScope, FuncState, type GotoEntry } from "./funcstate.js";
+import { arithRaw, isBitwise } from "../vm/meta.js";
+import {
+  isFloat,
+  isNumber,
+  LuaFloat,
+  type LuaValue,
+  mkFloat,
+  normInt,
+  numberToInteger,
+  toDouble,
+} from "../vm/value.js";
+import { type BlockScope, type ConstVar, FuncState, type GotoEntry } from "./funcstate.js";
 import { FIELDS_PER_FLUSH, Op, rkConst } from "./opcodes.js";
 
 type VarRef =
   | { kind: "local"; reg: number; name: string; attrib: string | undefined }
   | { kind: "upval"; idx: number; name: string; attrib: string | undefined }
-  | { kind: "global"; name: string; env: VarRef };
+  | { kind: "global"; name: string; env: VarRef }
+  | { kind: "const"; name: string; value: LuaValue };
 
 const ARITH_OPS: Record<string, Op> = {
   "+": Op.Add,
@@ -106,6 +117,21 @@ function constValue(e: A.Expr): LuaValue | typeof NOT_CONST {
   }
 }
 
+/**
+ * lcode.c's folding of one operation on constant numbers: its result, or NOT_CONST where
+ * PUC-Rio leaves the operation to run time (an operand that is not a number, a bitwise
+ * operand without an integer value, a zero divisor, a float result that is 0 or NaN).
+ */
+function foldedNumber(op: Op, a: LuaValue, b: LuaValue): LuaValue | typeof NOT_CONST {
+  if (!isNumber(a) || !isNumber(b)) return NOT_CONST;
+  if (isBitwise(op)) {
+    if (numberToInteger(a) === undefined || numberToInteger(b) === undefined) return NOT_CONST;
+  } else if ((op === Op.Div || op === Op.IDiv || op === Op.Mod) && toDouble(b) === 0) return NOT_CONST;
+  const r = arithRaw(op, a, b);
+  if (isFloat(r) && (toDouble(r) === 0 || Number.isNaN(toDouble(r)))) return NOT_CONST;
+  return r;
+}
+
 class Compiler {
   fs!: FuncState;
 
@@ -116,6 +142,7 @@ class Compiler {
     const bl: BlockScope = {
       parent: fs.block,
       nactive: fs.nactive(),
+      nconsts: fs.consts.length,
       isLoop,
       hasUpval: false,
       hasTbc: false,
@@ -133,6 +160,7 @@ class Compiler {
     const hasLocals = fs.nactive() > bl.nactive;
     if (bl.isLoop) this.resolveBreaks(bl);
     fs.removeLocals(bl.nactive);
+    fs.consts.length = bl.nconsts;
     if (bl.parent && hasLocals && (bl.hasUpval || bl.hasTbc)) {
       fs.emit(Op.Close, bl.nactive);
     }
@@ -258,10 +286,16 @@ class Compiler {
     const fs = this.fs;
     const nvars = s.names.length;
     const base = fs.freeReg;
-    this.explistTo(s.exprs, nvars);
-    fs.freeReg = base + nvars;
-    for (let i = 0; i < nvars; i++) fs.addLocal(s.names[i], s.attribs[i]);
-    for (let i = 0; i < nvars; i++) {
+    // as in PUC-Rio, a last <const> variable given a constant (without adjustment) is a
+    // compile-time constant: it takes no register and its uses compile to the value
+    const last = nvars - 1;
+    const k = s.attribs[last] === "const" && s.exprs.length === nvars ? this.foldConst(s.exprs[last]) : NOT_CONST;
+    const nregs = k === NOT_CONST ? nvars : last;
+    this.explistTo(k === NOT_CONST ? s.exprs : s.exprs.slice(0, last), nregs);
+    fs.freeReg = base + nregs;
+    for (let i = 0; i < nregs; i++) fs.addLocal(s.names[i], s.attribs[i]);
+    if (k !== NOT_CONST) fs.addConst(s.names[last], k);
+    for (let i = 0; i < nregs; i++) {
       if (s.attribs[i] === "close") {
         (fs.block as BlockScope).hasTbc = true;
         fs.tbcCount++;
@@ -349,7 +383,7 @@ class Compiler {
       if (v.kind === "local") {
         if (v.reg !== src) fs.emit(Op.Move, v.reg, src);
       } else if (v.kind === "upval") fs.emit(Op.SetUpval, src, v.idx);
-      else this.storeGlobal(v, src);
+      else if (v.kind === "global") this.storeGlobal(v, src);
       return;
     }
     this.emitSetTable(obj as number, key as number, src);
@@ -375,8 +409,8 @@ class Compiler {
     }
   }
 
-  checkConst(v: VarRef, line: number): void {
-    if (v.kind !== "global" && (v.attrib === "const" || v.attrib === "close")) {
+  checkConst(v: VarRef, line: number): asserts v is Exclude<VarRef, { kind: "const" }> {
+    if (v.kind === "const" || (v.kind !== "global" && (v.attrib === "const" || v.attrib === "close"))) {
       this.fs.error(`attempt to assign to const variable '${v.name}'`, line);
     }
   }
@@ -460,6 +494,7 @@ class Compiler {
       fs.patchJump(back, start);
       fs.patchHere(exit);
       fs.removeLocals(inner.nactive);
+      fs.consts.length = inner.nconsts;
       fs.block = inner.parent;
       for (let i = inner.firstGoto; i < fs.pendingGotos.length; i++) {
         const g = fs.pendingGotos[i];
@@ -669,6 +704,8 @@ class Compiler {
   /** Resolves a name to a local, an upvalue or a global (through _ENV). */
   resolve(name: string): VarRef {
     const fs = this.fs;
+    const c = this.constVar(name);
+    if (c) return { kind: "const", name, value: c.value };
     const loc = fs.findLocal(name);
     if (loc) return { kind: "local", reg: loc.reg, name, attrib: loc.attrib };
     const up = fs.findUpval(name);
@@ -677,10 +714,64 @@ class Compiler {
     return { kind: "global", name, env };
   }
 
+  /**
+   * The compile-time constant `name` refers to here, if it does: the innermost declaration
+   * of the name in this function or, failing one, in the enclosing functions (a constant is
+   * used in nested functions without an upvalue).
+   */
+  constVar(name: string): ConstVar | undefined {
+    for (let fs: FuncState | undefined = this.fs; fs; fs = fs.parent) {
+      const own = fs.findOwn(name);
+      if (own) return "reg" in own ? undefined : own;
+      if (fs.proto.upvals.some((u) => u.name === name)) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The value of e when it is a compile-time constant as PUC-Rio's parser sees one: a
+   * literal, a compile-time constant, or arithmetic, bitwise and `not` operations on them
+   * that lcode.c folds (numbers only, no division by zero, no float result that is 0 or NaN).
+   */
+  foldConst(e: A.Expr): LuaValue | typeof NOT_CONST {
+    switch (e.kind) {
+      case "Paren":
+        return this.foldConst(e.expr);
+      case "Unary": {
+        const v = this.foldConst(e.operand);
+        if (v === NOT_CONST) return NOT_CONST;
+        if (e.op === "not") return v === undefined || v === false;
+        if (e.op === "-") return foldedNumber(Op.Unm, v, v);
+        if (e.op === "~") return foldedNumber(Op.BNot, v, v);
+        return NOT_CONST;
+      }
+      case "Binary": {
+        const op = ARITH_OPS[e.op];
+        if (op === undefined) return NOT_CONST;
+        const a = this.foldConst(e.left);
+        if (a === NOT_CONST) return NOT_CONST;
+        const b = this.foldConst(e.right);
+        return b === NOT_CONST ? NOT_CONST : foldedNumber(op, a, b);
+      }
+      default:
+        return this.constOf(e);
+    }
+  }
+
+  /** constValue(e), and the value of a name that is a compile-time constant. */
+  constOf(e: A.Expr): LuaValue | typeof NOT_CONST {
+    if (e.kind === "Name") {
+      const c = this.constVar(e.name);
+      return c ? c.value : NOT_CONST;
+    }
+    return constValue(e);
+  }
+
   /** Loads a variable's value into register r. */
   loadVar(v: VarRef, r: number): void {
     const fs = this.fs;
-    if (v.kind === "local") {
+    if (v.kind === "const") this.loadConst(v.value, r);
+    else if (v.kind === "local") {
       if (v.reg !== r) fs.emit(Op.Move, r, v.reg);
     } else if (v.kind === "upval") fs.emit(Op.GetUpval, r, v.idx);
     else {
@@ -702,23 +793,26 @@ class Compiler {
 
   // --- expressions -------------------------------------------------------------------
 
+  /** Loads a constant value into register reg. */
+  loadConst(v: LuaValue, reg: number): void {
+    const fs = this.fs;
+    if (v === undefined) fs.emit(Op.LoadNil, reg, 1);
+    else if (v === true) fs.emit(Op.LoadTrue, reg);
+    else if (v === false) fs.emit(Op.LoadFalse, reg);
+    else fs.emit(Op.LoadK, reg, fs.constant(v));
+  }
+
   /** Puts the value of e (one value) into register reg. */
   exprToReg(e: A.Expr, reg: number): void {
     const fs = this.fs;
     fs.touch(reg);
     switch (e.kind) {
       case "Nil":
-        fs.emit(Op.LoadNil, reg, 1);
-        return;
       case "True":
-        fs.emit(Op.LoadTrue, reg);
-        return;
       case "False":
-        fs.emit(Op.LoadFalse, reg);
-        return;
       case "Number":
       case "String":
-        fs.emit(Op.LoadK, reg, fs.constant(constValue(e) as LuaValue));
+        this.loadConst(constValue(e) as LuaValue, reg);
         return;
       case "Vararg":
         fs.line = e.line;
@@ -783,7 +877,7 @@ class Compiler {
 
   /** An RK operand for e: a constant operand for literals, else a register. */
   exprRK(e: A.Expr): number {
-    const c = constValue(e);
+    const c = this.constOf(e);
     if (c !== NOT_CONST) return rkConst(this.fs.constant(c));
     return this.exprAnyReg(e);
   }
@@ -925,11 +1019,11 @@ class Compiler {
     const fs = this.fs;
     const c = constValue(e);
     if (c !== NOT_CONST) {
-      fs.emit(Op.LoadK, reg, fs.constant(c));
+      this.loadConst(c, reg);
       return;
     }
     if (e.op === "not") {
-      const oc = constValue(e.operand);
+      const oc = this.constOf(e.operand);
       if (oc !== NOT_CONST) {
         fs.emit(oc === undefined || oc === false ? Op.LoadTrue : Op.LoadFalse, reg);
         return;
@@ -1014,7 +1108,7 @@ class Compiler {
   condJump(e: A.Expr, jumpIf: boolean): number[] {
     const fs = this.fs;
     const save = fs.freeReg;
-    const c = constValue(e);
+    const c = this.constOf(e);
     if (c !== NOT_CONST) {
       const t = c !== undefined && c !== false;
       return t === jumpIf ? [fs.emitJump()] : [];

@@ -19,6 +19,18 @@ export interface LocalVar {
   attrib: string | undefined;
   /** Index in proto.locVars (debug info). */
   debugIndex: number;
+  /** Declaration order among the function's locals and constants (see findOwn). */
+  seq: number;
+}
+
+/**
+ * A `<const>` local initialized with a compile-time constant: like PUC-Rio's RDKCTC it takes
+ * no register and no debug entry, and every use compiles to its value.
+ */
+export interface ConstVar {
+  name: string;
+  value: LuaValue;
+  seq: number;
 }
 
 /** A pending goto or break, or a defined label. */
@@ -37,6 +49,8 @@ export interface BlockScope {
   parent: BlockScope | undefined;
   /** Active locals when the block started. */
   nactive: number;
+  /** Compile-time constants in scope when the block started (fs.consts.length). */
+  nconsts: number;
   isLoop: boolean;
   /** Whether some local of this block is captured as an upvalue. */
   hasUpval: boolean;
@@ -55,6 +69,10 @@ export class FuncState {
   code: number[] = [];
   lines: number[] = [];
   actives: LocalVar[] = [];
+  /** Compile-time constants in scope, in declaration order. */
+  consts: ConstVar[] = [];
+  /** Locals and constants declared so far. */
+  declared = 0;
   freeReg = 0;
   block: BlockScope | undefined = undefined;
   pendingGotos: GotoEntry[] = [];
@@ -168,7 +186,7 @@ export class FuncState {
     this.touch(reg);
     const lv: LocVar = { name, startPc: this.pc(), endPc: -1, reg };
     this.proto.locVars.push(lv);
-    const v: LocalVar = { name, reg, attrib, debugIndex: this.proto.locVars.length - 1 };
+    const v: LocalVar = { name, reg, attrib, debugIndex: this.proto.locVars.length - 1, seq: this.declared++ };
     this.actives.push(v);
     if (this.freeReg < this.actives.length) this.freeReg = this.actives.length;
     return v;
@@ -182,6 +200,21 @@ export class FuncState {
       this.proto.locVars[v.debugIndex].endPc = pc;
       if (v.attrib === "close") this.tbcCount--;
     }
+  }
+
+  /** Declares a compile-time constant (it takes no register). */
+  addConst(name: string, value: LuaValue): void {
+    this.consts.push({ name, value, seq: this.declared++ });
+  }
+
+  /** The innermost local or compile-time constant of this function named `name`. */
+  findOwn(name: string): LocalVar | ConstVar | undefined {
+    const loc = this.findLocal(name);
+    for (let i = this.consts.length - 1; i >= 0; i--) {
+      const c = this.consts[i];
+      if (c.name === name) return loc === undefined || c.seq > loc.seq ? c : loc;
+    }
+    return loc;
   }
 
   /** Finds an active local by name, innermost first. */

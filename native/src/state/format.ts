@@ -22,7 +22,7 @@ export const FORMAT_VERSION = 1;
  * bytecode, and hydrate compiles the scripts again: this number goes up whenever the compiler
  * emits different code for the same source, and hydrate refuses states of another layout.
  */
-export const CODE_VERSION = 2;
+export const CODE_VERSION = 3;
 /** The engine version field of the envelope: the release and the code layout. */
 export const ENGINE_ID = `${ENGINE_VERSION}+code${CODE_VERSION}`;
 

@@ -2,7 +2,15 @@
 // traceback, getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
 // getmetatable/setmetatable, getregistry, and inert hook functions.
 
-import { activeLocals, calledName, callLevels, callSiteName, frameLine, traceback } from "../vm/debuginfo.js";
+import {
+  activeLocals,
+  calledName,
+  callLevels,
+  callSiteName,
+  frameLine,
+  temporaryLimit,
+  traceback,
+} from "../vm/debuginfo.js";
 import { argError } from "../vm/errors.js";
 import { type Frame, HookMask, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
@@ -159,10 +167,11 @@ export function openDebug(L: LuaState): LuaTable {
         if (-n > va.length) return [undefined];
         return ["(vararg)", va[-n - 1]];
       }
-      const locs = activeLocals(f.closure.proto, f.pc - 1);
-      if (n < 1 || n > locs.length) return [undefined];
-      const v = locs[n - 1];
-      return [v.name, th.stack[f.base + v.reg]];
+      const p = f.closure.proto;
+      const locs = activeLocals(p, f.pc - 1);
+      if (n >= 1 && n <= locs.length) return [locs[n - 1].name, th.stack[f.base + locs[n - 1].reg]];
+      if (n >= 1 && n <= temporaryLimit(p, f.pc - 1)) return ["(temporary)", th.stack[f.base + n - 1]];
+      return [undefined];
     },
     setlocal: (L, a) => {
       const [th, args] = threadArg(L, a);
@@ -170,24 +179,29 @@ export function openDebug(L: LuaState): LuaTable {
       const n = checkInt(args, 2);
       const r = frameAt(th, level, th !== current(L));
       if (!r?.f) return argError(1, "level out of range");
-      const locs = activeLocals(r.f.closure.proto, r.f.pc - 1);
-      if (n < 1 || n > locs.length) return [undefined];
-      th.stack[r.f.base + locs[n - 1].reg] = args[2];
+      const p = r.f.closure.proto;
+      const locs = activeLocals(p, r.f.pc - 1);
+      let name: string;
+      if (n >= 1 && n <= locs.length) {
+        name = locs[n - 1].name;
+        th.stack[r.f.base + locs[n - 1].reg] = args[2];
+      } else if (n >= 1 && n <= temporaryLimit(p, r.f.pc - 1)) {
+        name = "(temporary)";
+        th.stack[r.f.base + n - 1] = args[2];
+      } else return [undefined];
       L.localsWritten = true;
-      return [locs[n - 1].name];
+      return [name];
     },
     getupvalue: (_L, args) => {
       const f = args[0];
       const n = checkInt(args, 2);
-      if (!(f instanceof Closure)) return [undefined];
-      if (n < 1 || n > f.upvals.length) return [undefined];
+      if (!(f instanceof Closure) || n < 1 || n > f.upvals.length) return [];
       return [f.proto.upvals[n - 1]?.name || "(no name)", f.upvals[n - 1].get()];
     },
     setupvalue: (_L, args) => {
       const f = args[0];
       const n = checkInt(args, 2);
-      if (!(f instanceof Closure)) return [undefined];
-      if (n < 1 || n > f.upvals.length) return [undefined];
+      if (!(f instanceof Closure) || n < 1 || n > f.upvals.length) return [];
       f.upvals[n - 1].set(args[2]);
       return [f.proto.upvals[n - 1]?.name || "(no name)"];
     },

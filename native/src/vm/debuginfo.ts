@@ -27,6 +27,19 @@ export function activeLocals(p: Proto, pc: number): { name: string; reg: number 
   return out;
 }
 
+/**
+ * How many registers of a frame at pc lua_getlocal calls "(temporary)" when no active local
+ * has the number asked for: those below the function the frame is calling, or the whole
+ * frame when its instruction is not a call (a metamethod is running).
+ */
+export function temporaryLimit(p: Proto, pc: number): number {
+  const i = pc * 4;
+  const op = p.code[i];
+  if (op === Op.Call || op === Op.TailCall) return p.code[i + 1];
+  if (op === Op.TForCall) return p.code[i + 1] + 4;
+  return p.maxStack;
+}
+
 /** Whether instruction `op` with operand a writes register reg. */
 function writes(code: Int32Array, j: number, reg: number): boolean {
   const i = j * 4;
