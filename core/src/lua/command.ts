@@ -1,12 +1,13 @@
 // `endymion lua [script [args...]]`: runs a Lua file the way the `lua` binary does.
 
-import { existsSync, fstatSync, readFileSync } from "node:fs";
+import { fstatSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import {
   args as A,
   createState,
   ENGINE_VERSION,
   getMetamethod,
+  Intrinsic,
   isNumber,
   LuaError,
   type LuaState,
@@ -14,11 +15,11 @@ import {
   LuaTable,
   type LuaValue,
   loadChunk,
-  makeLib,
   NativeFunction,
   nativeError,
   openLibs,
   runMain,
+  TailCall,
   tostringBasic,
   traceback,
   typeName,
@@ -28,25 +29,32 @@ import { openIo } from "./io.js";
 import { loadFileError } from "./oserror.js";
 import { openOsFiles } from "./osfiles.js";
 import { ByteOutput } from "./output.js";
+import { openPackage } from "./package.js";
 
 /** Thrown by os.exit to unwind to the command. */
 class ExitSignal {
   constructor(public code: number) {}
 }
 
-/** Reads a source file as bytes. */
-function readSource(file: string): string {
-  return readFileSync(file).toString("latin1");
-}
+/** Reads standard input to its end (for dofile() and loadfile() without a file name). */
+type ReadStdin = () => string;
 
-/** Loads a file as a chunk named like the lua binary names it ("@file"). */
-function loadFile(L: LuaState, file: string, env?: LuaValue[]) {
-  const src = readSource(file);
-  return loadChunk(L, src, `@${file}`, env ? env[0] : L.globals, true);
+/**
+ * Loads a file as a chunk named like the lua binary names it ("@file"), or standard input
+ * ("=stdin") when there is no file name.
+ */
+function loadFile(L: LuaState, file: string | undefined, readStdin: ReadStdin, env?: LuaValue[]) {
+  const src = file === undefined ? readStdin() : readFileSync(file).toString("latin1");
+  return loadChunk(L, src, file === undefined ? "=stdin" : `@${file}`, env ? env[0] : L.globals, true);
 }
 
 /** Adds os.exit, dofile, loadfile, require/package: what the plain interpreter has. */
-function openCommandExtras(L: LuaState, flush: () => void, env: (name: string) => string | undefined): void {
+function openCommandExtras(
+  L: LuaState,
+  flush: () => void,
+  env: (name: string) => string | undefined,
+  readStdin: ReadStdin,
+): void {
   const os = L.globals.get("os") as LuaTable;
   os.set(
     "exit",
@@ -60,82 +68,41 @@ function openCommandExtras(L: LuaState, flush: () => void, env: (name: string) =
   const G = L.globals;
   G.set(
     "dofile",
-    new NativeFunction("dofile", (L, args) => {
-      const name = A.optString(args, 1, "");
-      let f: LuaValue;
-      try {
-        f = loadFile(L, name);
-      } catch (e) {
-        if (e instanceof LuaSyntaxError) throw new LuaError(e.message);
-        return nativeError(loadFileError(name, e));
-      }
-      return L.call(f, []);
-    }),
+    new NativeFunction(
+      "dofile",
+      (L, args) => {
+        const name = args[0] === undefined ? undefined : A.checkString(args, 1);
+        let f: LuaValue;
+        try {
+          f = loadFile(L, name, readStdin);
+        } catch (e) {
+          if (e instanceof LuaSyntaxError) throw new LuaError(e.message);
+          return nativeError(loadFileError(name ?? "stdin", e));
+        }
+        // a tail call, so that the chunk can yield as dofile's continuation lets it in PUC-Rio
+        return [new TailCall(f, []) as unknown as LuaValue];
+      },
+      Intrinsic.MayTailCall,
+    ),
   );
   G.set(
     "loadfile",
     new NativeFunction("loadfile", (L, args) => {
-      const name = A.checkString(args, 1);
+      const name = args[0] === undefined ? undefined : A.checkString(args, 1);
       try {
-        return [loadFile(L, name, args.length >= 3 ? [args[2]] : undefined)];
+        return [loadFile(L, name, readStdin, args.length >= 3 ? [args[2]] : undefined)];
       } catch (e) {
         if (e instanceof LuaSyntaxError) return [undefined, e.message];
-        return [undefined, loadFileError(name, e)];
+        return [undefined, loadFileError(name ?? "stdin", e)];
       }
     }),
   );
-  const pkg = new LuaTable();
-  const loaded = new LuaTable();
-  const preload = new LuaTable();
-  for (const n of ["string", "table", "math", "utf8", "os", "coroutine", "io", "debug"]) {
-    const lib = G.get(n);
-    if (lib !== undefined) loaded.set(n, lib);
-  }
-  loaded.set("_G", G);
-  pkg.set("loaded", loaded);
-  pkg.set("preload", preload);
-  pkg.set("path", env("LUA_PATH_5_4") ?? env("LUA_PATH") ?? "./?.lua;./?/init.lua");
-  pkg.set("cpath", "");
-  pkg.set("config", "/\n;\n?\n!\n-\n");
-  G.set("package", pkg);
-  loaded.set("package", pkg);
-  const req = makeLib(L, "", {
-    require: (L, args) => {
-      const name = A.checkString(args, 1);
-      const have = loaded.get(name);
-      if (have !== undefined) return [have];
-      const pre = preload.get(name);
-      let loader: LuaValue;
-      let extra: LuaValue = ":preload:";
-      if (pre !== undefined) loader = pre;
-      else {
-        const tried: string[] = [];
-        const p = String(pkg.get("path")).replace(/;;/g, ";./?.lua;");
-        for (const tpl of p.split(";")) {
-          if (!tpl) continue;
-          const file = tpl.replaceAll("?", name.replaceAll(".", "/"));
-          if (existsSync(file)) {
-            try {
-              loader = loadFile(L, file);
-            } catch (e) {
-              const msg = e instanceof Error ? e.message : String(e);
-              nativeError(`error loading module '${name}' from file '${file}':\n\t${msg}`);
-            }
-            extra = file;
-            break;
-          }
-          tried.push(`\n\tno file '${file}'`);
-        }
-        if (loader === undefined)
-          nativeError(`module '${name}' not found:\n\tno field package.preload['${name}']${tried.join("")}`);
-      }
-      const r = L.call(loader, [name, extra])[0];
-      if (r !== undefined) loaded.set(name, r);
-      if (loaded.get(name) === undefined) loaded.set(name, true);
-      return [loaded.get(name), extra];
-    },
-  });
-  G.set("require", req.get("require"));
+  openPackage(
+    L,
+    env,
+    (file) => loadFile(L, file, readStdin),
+    (file, e) => (e instanceof LuaSyntaxError ? e.message : loadFileError(file, e)),
+  );
 }
 
 /**
@@ -303,8 +270,8 @@ export function runLuaCommand(argv: string[]): number {
   };
   openOsFiles(L, L.globals.get("os") as LuaTable, flushStd);
   openDebug(L);
-  openCommandExtras(L, flush, env);
   const stdin = streams.stdin;
+  openCommandExtras(L, flush, env, () => stdin.readAll());
   /** Reads a line of standard input for the interactive loop; undefined at the end. */
   const readLine = () => {
     try {
@@ -356,9 +323,9 @@ export function runLuaCommand(argv: string[]): number {
   const doString = (src: string, name: string) => run(() => loadChunk(L, src, name, L.globals, true));
   const doFile = (file: string | undefined, args: LuaValue[] = []) =>
     run(() => {
-      if (file === undefined) return loadChunk(L, stdin.readAll(), "=stdin", L.globals, true);
+      if (file === undefined) return loadFile(L, undefined, () => stdin.readAll());
       try {
-        return loadFile(L, file);
+        return loadFile(L, file, () => stdin.readAll());
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== undefined) throw new LuaSyntaxError(loadFileError(file, e));
         throw e;
