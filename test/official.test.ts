@@ -34,6 +34,13 @@ const REQUIRED = [
   "errors",
   // debug.sethook (return hooks around __close handlers)
   "locals",
+  // weak tables, finalizers and collectgarbage; io and os; require and package; lua's options
+  "coroutine",
+  "gc",
+  "files",
+  "attrib",
+  "main",
+  "cstack",
 ];
 
 /**
@@ -47,8 +54,9 @@ const IDENTITY: Record<string, { failsAt: number; lines: number[] }> = {
   literals: { failsAt: 225, lines: [225, 226, 227, 228, 231] },
 };
 
-// coroutine: collectgarbage cannot collect an unreachable coroutine from a weak table (line 417)
-const REPORTED = ["coroutine"];
+// db: exact line traces of hooks differ where this compiler attributes an instruction to
+// another line than PUC-Rio's (line 25)
+const REPORTED = ["db"];
 
 let dir = "";
 
@@ -64,7 +72,9 @@ function run(
     timeout: timeoutMs,
     env: { ...process.env, LUA_PATH: `${dir}/?.lua;;`, LUA_PATH_5_4: `${dir}/?.lua;;`, ...extraEnv },
   });
-  return { status: r.status, first: (r.stderr ?? "").split("\n")[0] || (r.error ? String(r.error) : "") };
+  // tracegc.lua (required by locals and cstack) writes a dot to stderr at each collection
+  const err = (r.stderr ?? "").replace(/^\.+/, "");
+  return { status: r.status, first: err.split("\n")[0] || (r.error ? String(r.error) : "") };
 }
 
 /** Copies a test file with the prelude on its first line (after a '#' line). */

@@ -71,6 +71,7 @@ export { traceback } from "./vm/debuginfo.js";
 export { argError, LuaError, LuaSyntaxError, NativeError, nativeError } from "./vm/errors.js";
 export { Frame, FrameFlag, LuaThread } from "./vm/frames.js";
 export { type ChunkInfo, Closure, Intrinsic, NativeFunction, Proto, TailCall, UpVal } from "./vm/function.js";
+export { closeFinalizers, registerFinalizer } from "./vm/gc.js";
 export { callValue, type ExecResult, execute, resumeFromJS, resumeHost } from "./vm/interp.js";
 export { jitOptions } from "./vm/jit.js";
 export {

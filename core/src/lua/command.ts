@@ -4,6 +4,7 @@ import { fstatSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import {
   args as A,
+  closeFinalizers,
   createState,
   ENGINE_VERSION,
   getMetamethod,
@@ -31,9 +32,12 @@ import { openOsFiles } from "./osfiles.js";
 import { ByteOutput } from "./output.js";
 import { openPackage } from "./package.js";
 
-/** Thrown by os.exit to unwind to the command. */
+/** Thrown by os.exit to unwind to the command; `close` asks to close the state first. */
 class ExitSignal {
-  constructor(public code: number) {}
+  constructor(
+    public code: number,
+    public close: boolean,
+  ) {}
 }
 
 /** Reads standard input to its end (for dofile() and loadfile() without a file name). */
@@ -43,8 +47,15 @@ type ReadStdin = () => string;
  * Loads a file as a chunk named like the lua binary names it ("@file"), or standard input
  * ("=stdin") when there is no file name.
  */
-function loadFile(L: LuaState, file: string | undefined, readStdin: ReadStdin, env?: LuaValue[]) {
-  const src = file === undefined ? readStdin() : readFileSync(file).toString("latin1");
+function loadFile(L: LuaState, file: string | undefined, readStdin: ReadStdin, env?: LuaValue[], mode = "bt") {
+  let src = file === undefined ? readStdin() : readFileSync(file).toString("latin1");
+  // as luaL_loadfilex: a '#' first line may precede a binary chunk too
+  const body = src.startsWith("\xef\xbb\xbf") ? src.slice(3) : src;
+  const nl = body.startsWith("#") ? body.indexOf("\n") : -1;
+  if (nl >= 0 && body.charCodeAt(nl + 1) === 0x1b) src = body.slice(nl + 1);
+  const binary = src.charCodeAt(0) === 0x1b;
+  if (!mode.includes(binary ? "b" : "t"))
+    throw new LuaSyntaxError(`attempt to load a ${binary ? "binary" : "text"} chunk (mode is '${mode}')`);
   return loadChunk(L, src, file === undefined ? "=stdin" : `@${file}`, env ? env[0] : L.globals, true);
 }
 
@@ -62,7 +73,7 @@ function openCommandExtras(
       const c = args[0];
       const code = c === undefined || c === true ? 0 : c === false ? 1 : Number(A.checkInteger(args, 1));
       flush();
-      throw new ExitSignal(code);
+      throw new ExitSignal(code, args[1] !== undefined && args[1] !== false);
     }),
   );
   const G = L.globals;
@@ -90,7 +101,8 @@ function openCommandExtras(
     new NativeFunction("loadfile", (L, args) => {
       const name = args[0] === undefined ? undefined : A.checkString(args, 1);
       try {
-        return [loadFile(L, name, readStdin, args.length >= 3 ? [args[2]] : undefined)];
+        const env = args.length >= 3 ? [args[2]] : undefined;
+        return [loadFile(L, name, readStdin, env, A.optString(args, 2, "bt"))];
       } catch (e) {
         if (e instanceof LuaSyntaxError) return [undefined, e.message];
         return [undefined, loadFileError(name ?? "stdin", e)];
@@ -332,7 +344,8 @@ export function runLuaCommand(argv: string[]): number {
       }
     }, args);
 
-  try {
+  /** Runs what the command line asks for; the exit status. */
+  const main = (): number => {
     if (!opts.noEnv) {
       const name = process.env.LUA_INIT_5_4 !== undefined ? "LUA_INIT_5_4" : "LUA_INIT";
       const init = process.env[name];
@@ -376,17 +389,33 @@ export function runLuaCommand(argv: string[]): number {
         repl();
       } else if (!doFile(undefined)) return 1;
     }
-  } catch (e) {
-    if (e instanceof ExitSignal) {
-      flush();
-      return e.code;
+    return 0;
+  };
+
+  try {
+    let status: number;
+    let close = true;
+    try {
+      status = main();
+    } catch (e) {
+      if (!(e instanceof ExitSignal)) throw e;
+      status = e.code;
+      close = e.close;
     }
-    throw e;
+    // lua_close, which lua.c calls unless os.exit was told not to: pending finalizers run
+    if (close) {
+      try {
+        closeFinalizers(L);
+      } catch (e) {
+        if (!(e instanceof ExitSignal)) throw e;
+        status = e.code;
+      }
+    }
+    return status;
   } finally {
     streams.closeAll();
     flush();
   }
-  return 0;
 
   /** The read-eval-print loop: an expression prints its values, a statement runs. */
   function repl(): void {

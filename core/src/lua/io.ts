@@ -7,6 +7,7 @@ import {
   args as A,
   argError,
   formatG,
+  Intrinsic,
   isFloat,
   isNumber,
   LuaError,
@@ -19,6 +20,7 @@ import {
   NativeFunction,
   nativeError,
   numberToString,
+  registerFinalizer,
   stringToNumber,
   toDouble,
   tostringBasic,
@@ -110,7 +112,10 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): IoS
   const open = new Set<LuaFile>();
   const wrap = (f: LuaFile): LuaUserdata => {
     open.add(f);
-    return new LuaUserdata(f, meta);
+    const u = new LuaUserdata(f, meta);
+    // a file nothing refers to any more is closed by a collection, as liolib's __gc does
+    if (!(f instanceof StdFile)) registerFinalizer(L, u, meta);
+    return u;
   };
   const stdinFile = new StdFile(0, { read: true, write: false, append: false }, undefined);
   stdinFile.beforeRead = () => stdout.flush();
@@ -119,6 +124,10 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): IoS
   const stderrUd = wrap(new StdFile(2, { read: false, write: true, append: false }, stderr));
   let input = stdinUd;
   let output = stdoutUd;
+  // the default files are also where liolib keeps them, in the registry, so that a collection
+  // sees them in use
+  L.registry.set("_IO_input", input);
+  L.registry.set("_IO_output", output);
 
   const flushAll = () => {
     for (const f of open) {
@@ -222,14 +231,20 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): IoS
     if (formats.length > 250) argError(252, "too many arguments");
     const f = ud.data as LuaFile;
     const args = [ud, ...formats];
-    return new NativeFunction("?", () => {
-      if (f.closed) nativeError("file is already closed");
-      const r = read(f, args, 2);
-      if (r[0] !== undefined) return r;
-      if (r.length > 1) nativeError(String(r[1])); // a read error
-      if (closeAtEnd) close(f);
-      return [];
-    });
+    // the file is the iterator's bound value, as it is the C closure's upvalue in liolib
+    return new NativeFunction(
+      "?",
+      () => {
+        if (f.closed) nativeError("file is already closed");
+        const r = read(f, args, 2);
+        if (r[0] !== undefined) return r;
+        if (r.length > 1) nativeError(String(r[1])); // a read error
+        if (closeAtEnd) close(f);
+        return [];
+      },
+      Intrinsic.None,
+      args,
+    );
   };
 
   /** Opens a file for io.input/io.output/io.lines, raising on failure (opencheckfile). */
@@ -263,6 +278,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): IoS
     },
     input: (_L, args) => {
       input = setDefault(args, input, "r");
+      L.registry.set("_IO_input", input);
       return [input];
     },
     lines: (_L, args) => {
@@ -285,6 +301,7 @@ export function openIo(L: LuaState, stdout: ByteOutput, stderr: ByteOutput): IoS
     },
     output: (_L, args) => {
       output = setDefault(args, output, "w");
+      L.registry.set("_IO_output", output);
       return [output];
     },
     popen: (_L, args) => {

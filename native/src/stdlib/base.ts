@@ -4,7 +4,7 @@ import { callLevels, frameLine, framePosition } from "../vm/debuginfo.js";
 import { argError, coreError, LuaError, NativeError, nativeError } from "../vm/errors.js";
 import type { LuaThread } from "../vm/frames.js";
 import { Closure, Intrinsic, NativeFunction, TailCall } from "../vm/function.js";
-import { collectWeakTables, registerWeak } from "../vm/gc.js";
+import { fullCollect, memoryInUse, registerFinalizer, registerWeak } from "../vm/gc.js";
 import { getMetamethod, metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
@@ -143,6 +143,7 @@ export function openBase(L: LuaState): LuaTable {
     if (t.metatable?.getStr("__metatable") !== undefined) nativeError("cannot change a protected metatable");
     t.setMetatable(mt);
     if (mt?.getStr("__mode") !== undefined) registerWeak(L, t);
+    registerFinalizer(L, t, mt);
     return [t];
   });
   def("assert", (L, args) => {
@@ -220,22 +221,39 @@ export function openBase(L: LuaState): LuaTable {
   def("pcall", () => undefined, Intrinsic.Pcall);
   def("xpcall", () => undefined, Intrinsic.Xpcall);
   let gcMode = "incremental";
+  // "stop" only shows in "isrunning": collections happen when asked for (see vm/gc.ts)
+  let running = true;
+  const gcOptions = [
+    "collect",
+    "stop",
+    "restart",
+    "count",
+    "step",
+    "isrunning",
+    "incremental",
+    "generational",
+    "setpause",
+    "setstepmul",
+  ];
   def("collectgarbage", (L, args) => {
     const opt = optString(args, 1, "collect");
+    // from a finalizer every option fails, as lua_gc does while the collector runs them
+    if (L.finalizing && gcOptions.includes(opt)) return [undefined];
     switch (opt) {
       case "collect":
-        collectWeakTables(L);
+        fullCollect(L);
         return [0];
       case "stop":
       case "restart":
+        running = opt === "restart";
         return [0];
       case "count":
-        return [estimateKb()];
+        return [memoryInUse(L) / 1024];
       case "step":
-        collectWeakTables(L);
+        fullCollect(L);
         return [true];
       case "isrunning":
-        return [true];
+        return [running];
       case "incremental":
       case "generational": {
         const prev = gcMode;
@@ -277,8 +295,6 @@ export function openBase(L: LuaState): LuaTable {
       return [undefined, msg];
     }
   });
-  let warnOn = false;
-  let warnBuf = "";
   def("warn", (L, args) => {
     if (args.length === 0) typeError(args, 1, "string");
     for (let i = 0; i < args.length; i++) {
@@ -286,21 +302,12 @@ export function openBase(L: LuaState): LuaTable {
     }
     const msg = (args as string[]).join("");
     if (args.length === 1 && msg.startsWith("@")) {
-      if (msg === "@on") warnOn = true;
-      else if (msg === "@off") warnOn = false;
+      if (msg === "@on") L.warnings = true;
+      else if (msg === "@off") L.warnings = false;
       return undefined;
     }
-    warnBuf += msg;
-    if (warnOn) L.hooks.stderr(`Lua warning: ${warnBuf}\n`);
-    warnBuf = "";
+    L.warn(msg);
     return undefined;
   });
   return G;
-}
-
-/** A rough heap size in KB for collectgarbage("count"). */
-function estimateKb(): number {
-  const g = globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } };
-  const used = g.process?.memoryUsage?.().heapUsed ?? 1024 * 1024;
-  return used / 1024;
 }

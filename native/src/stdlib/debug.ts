@@ -14,6 +14,7 @@ import {
 import { argError } from "../vm/errors.js";
 import { type Frame, HookMask, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
+import { registerFinalizer } from "../vm/gc.js";
 import { metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
@@ -248,6 +249,8 @@ export function openDebug(L: LuaState): LuaTable {
       if (mt !== undefined && !(mt instanceof LuaTable)) return typeError(args, 2, "nil or table");
       if (v instanceof LuaTable) v.setMetatable(mt);
       else if (v instanceof LuaUserdata) v.metatable = mt;
+      if (v instanceof LuaTable || (v instanceof LuaUserdata && !(v instanceof LightUserdata)))
+        registerFinalizer(L, v, mt);
       else if (typeof v === "string") L.stringMeta = mt;
       else if (mt === undefined) L.typeMeta.delete(typeName(v));
       else L.typeMeta.set(typeName(v), mt);

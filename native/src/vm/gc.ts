@@ -3,20 +3,28 @@
 // registry, metatables, threads) marks what Lua can still reach; entries of weak tables
 // that refer to unmarked objects are then removed, as a Lua collection cycle would.
 // It runs on collectgarbage() and, while weak tables exist, every so many allocations.
+// collectgarbage() also runs the __gc finalizers of objects the walk no longer reaches
+// (fullCollect), and `endymion lua` runs the rest when the script ends, as lua_close does.
+// Collections between allocations only clear weak tables: no finalizer runs there.
 
+import { Op } from "../compiler/opcodes.js";
+import { temporaryLimit } from "./debuginfo.js";
+import { LuaError } from "./errors.js";
 import type { Frame, LuaThread } from "./frames.js";
-import { Closure, NativeFunction } from "./function.js";
-import { CLOSURE_BYTES, SLOT_BYTES, TABLE_BYTES, THREAD_BYTES } from "./heap.js";
+import { Closure, NativeFunction, type Proto } from "./function.js";
+import { CLOSURE_BYTES, heap, SLOT_BYTES, TABLE_BYTES, THREAD_BYTES } from "./heap.js";
+import { getMetamethod, typeNameMeta } from "./meta.js";
 import type { LuaState } from "./state.js";
 import { LuaTable } from "./table.js";
 import { LuaUserdata, type LuaValue } from "./value.js";
 
-/** Allocations between automatic weak-table sweeps. */
+/** Allocations between automatic collections, at least. */
 export const GC_STEP = 200_000;
 
 interface GcState {
   weakTables?: Set<WeakRef<LuaTable>>;
   gcDebt: number;
+  gcStep: number;
   mainThread: LuaThread;
   current: LuaThread;
 }
@@ -28,19 +36,31 @@ export function registerWeak(L: LuaState, t: LuaTable): void {
   g.weakTables.add(new WeakRef(t));
 }
 
-/** Whether a weak-table sweep is worth running now. */
-export function hasWeakTables(L: LuaState): boolean {
-  const s = (L as unknown as GcState).weakTables;
-  return s !== undefined && s.size > 0;
+/**
+ * The collection that allocation points (table constructors, concatenations, closures)
+ * run every L.gcStep allocations when there is something for it to do: weak tables to
+ * clear or objects with finalizers. The next one comes after as many allocations as the
+ * walk found objects alive (at least GC_STEP), so that its cost stays proportional.
+ */
+export function gcStep(L: LuaState): void {
+  const g = L as unknown as GcState;
+  g.gcDebt = 0;
+  if (L.finalizing || ((g.weakTables === undefined || g.weakTables.size === 0) && L.finalizable.size === 0)) return;
+  runFinalizers(L, collect(L, true));
 }
 
-/** Values that a weak reference can lose (strings, numbers and booleans are never removed). */
+/**
+ * Values that a weak reference can lose (strings, numbers and booleans are never removed;
+ * nor are natives without bound values, which are light C functions in PUC-Rio's terms,
+ * while those with bound values, such as coroutine.wrap's, are C closures).
+ */
 function collectable(v: LuaValue): boolean {
   return (
     typeof v === "object" &&
     (v instanceof LuaTable ||
       v instanceof Closure ||
       v instanceof LuaUserdata ||
+      (v instanceof NativeFunction && v.bound !== undefined) ||
       (v as { isLuaThread?: boolean }).isLuaThread === true)
   );
 }
@@ -51,16 +71,87 @@ function weakMode(t: LuaTable): { k: boolean; v: boolean } {
   return { k: m.includes("k"), v: m.includes("v") };
 }
 
-/** Marks everything reachable and clears dead entries of weak tables. */
-export function collectWeakTables(L: LuaState): void {
+/**
+ * A full collection (collectgarbage "collect"/"step"): clears weak tables, and then the
+ * finalizers of the objects with __gc that nothing reaches any more run, newest first, as
+ * lgc.c's atomic phase and GCTM do: those objects and what they reach are resurrected for
+ * their finalizers, weak values referring to them are cleared first, weak keys are kept.
+ * An error in a finalizer becomes the warning "error in __gc (...)".
+ */
+export function fullCollect(L: LuaState): void {
+  if (L.finalizing) return;
+  const dead = collect(L, true);
+  L.gcCount = { live: measureMemory(L), mark: heap.bytes };
+  runFinalizers(L, dead);
+}
+
+/**
+ * The memory in use as collectgarbage("count") reports it, in bytes: what the last full
+ * collection found reachable plus what has been allocated since (estimates, as for the
+ * memory limit), so that it grows with allocation and drops after a collection.
+ */
+export function memoryInUse(L: LuaState): number {
+  if (L.gcCount.live < 0) L.gcCount = { live: measureMemory(L), mark: heap.bytes };
+  return L.gcCount.live + heap.bytes - L.gcCount.mark;
+}
+
+/** Runs the finalizers of every object with __gc, reachable or not, newest first (lua_close). */
+export function closeFinalizers(L: LuaState): void {
+  const all = [...L.finalizable];
+  L.finalizable.clear();
+  runFinalizers(L, all.reverse());
+}
+
+/** Whether the instruction at pc calls a function (the frame is waiting for it). */
+function isCall(p: Proto, pc: number): boolean {
+  const op = p.code[pc * 4];
+  return op === Op.Call || op === Op.TailCall;
+}
+
+/** Calls __gc(o) for each object in turn, with collections turned off meanwhile. */
+function runFinalizers(L: LuaState, objects: (LuaTable | LuaUserdata)[]): void {
+  L.finalizing = true;
+  try {
+    for (const o of objects) {
+      const gc = o.metatable?.getStr("__gc");
+      if (gc === undefined) continue;
+      if (!(gc instanceof Closure || gc instanceof NativeFunction) && getMetamethod(L, gc, "__call") === undefined) {
+        L.warn(`error in __gc (attempt to call a ${typeNameMeta(L, gc)} value (metamethod '__gc'))`);
+        continue;
+      }
+      try {
+        L.call(gc, [o]);
+      } catch (e) {
+        if (!(e instanceof LuaError)) throw e;
+        L.warn(`error in __gc (${typeof e.value === "string" ? e.value : "error object is not a string"})`);
+      }
+    }
+  } finally {
+    L.finalizing = false;
+  }
+}
+
+/** Registers o for finalization when its new metatable has __gc (setmetatable). */
+export function registerFinalizer(L: LuaState, o: LuaTable | LuaUserdata, mt: LuaTable | undefined): void {
+  if (mt !== undefined && mt.getStr("__gc") !== undefined) L.finalizable.add(o);
+}
+
+/**
+ * The walk behind both: marks from the roots, then (when finalizing) separates the
+ * unreachable objects with finalizers, newest first, and marks what they reach; clears dead
+ * entries of weak tables. Returns the objects to finalize.
+ */
+function collect(L: LuaState, finalize: boolean): (LuaTable | LuaUserdata)[] {
   const g = L as unknown as GcState;
-  g.gcDebt = 0;
   const set = g.weakTables ?? new Set<WeakRef<LuaTable>>();
   const marked = new Set<object>();
+  /** Objects marked only because a finalizer will see them: dead to weak values. */
+  let resurrected: Set<object> | undefined;
   const stack: LuaValue[] = [];
   const push = (v: LuaValue) => {
     if (typeof v === "object" && v !== null && !marked.has(v)) {
       marked.add(v);
+      resurrected?.add(v);
       stack.push(v);
     }
   };
@@ -87,47 +178,63 @@ export function collectWeakTables(L: LuaState): void {
       } else if (o instanceof LuaUserdata) {
         push(o.metatable);
       } else if ((o as { isLuaThread?: boolean })?.isLuaThread) {
-        markThread(o as unknown as LuaThread, push);
+        markThread(o as unknown as LuaThread, push, o === g.current);
       }
     }
   };
-  drain();
   // ephemerons: a value of a weak-key table lives while its key does
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const t of weakPending) {
-      const mode = weakMode(t);
-      if (!mode.k || mode.v) continue;
-      for (let i = 0; i < t.hkeys.length; i++) {
-        const k = t.hkeys[i];
-        const v = t.hvals[i];
-        if (v === undefined) continue;
-        if ((!collectable(k) || marked.has(k as object)) && typeof v === "object" && !marked.has(v as object)) {
-          push(v);
-          changed = true;
-        }
-      }
-      for (const v of t.arr)
-        if (typeof v === "object" && !marked.has(v as object)) {
-          push(v);
-          changed = true;
-        }
-    }
+  const converge = () => {
     drain();
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const t of weakPending) {
+        const mode = weakMode(t);
+        if (!mode.k || mode.v) continue;
+        for (let i = 0; i < t.hkeys.length; i++) {
+          const k = t.hkeys[i];
+          const v = t.hvals[i];
+          if (v === undefined) continue;
+          if ((!collectable(k) || marked.has(k as object)) && typeof v === "object" && !marked.has(v as object)) {
+            push(v);
+            changed = true;
+          }
+        }
+        for (const v of t.arr)
+          if (typeof v === "object" && !marked.has(v as object)) {
+            push(v);
+            changed = true;
+          }
+      }
+      drain();
+    }
+  };
+  converge();
+  const dead: (LuaTable | LuaUserdata)[] = [];
+  if (finalize && L.finalizable.size > 0) {
+    for (const o of L.finalizable) if (!marked.has(o)) dead.push(o);
+    for (const o of dead) L.finalizable.delete(o);
+    dead.reverse();
+    resurrected = new Set();
+    for (const o of dead) push(o);
+    converge();
   }
+  g.gcDebt = 0;
+  g.gcStep = Math.max(GC_STEP, marked.size);
   for (const ref of set) if (ref.deref() === undefined) set.delete(ref);
   // every weak table the walk met, whenever its __mode was set
+  const deadKey = (v: LuaValue) => collectable(v) && !marked.has(v as object);
+  const deadValue = (v: LuaValue) => deadKey(v) || (resurrected?.has(v as object) ?? false);
   for (const t of weakPending) {
     const mode = weakMode(t);
     if (!mode.k && !mode.v) continue;
-    const dead = (v: LuaValue) => collectable(v) && !marked.has(v as object);
-    if (mode.v) for (let i = 0; i < t.arr.length; i++) if (dead(t.arr[i])) t.setInt(i + 1, undefined);
+    if (mode.v) for (let i = 0; i < t.arr.length; i++) if (deadValue(t.arr[i])) t.setInt(i + 1, undefined);
     for (let i = 0; i < t.hkeys.length; i++) {
       const v = t.hvals[i];
       if (v === undefined) continue;
-      if ((mode.k && dead(t.hkeys[i])) || (mode.v && dead(v))) t.set(t.hkeys[i], undefined);
+      if ((mode.k && deadKey(t.hkeys[i])) || (mode.v && deadValue(v))) t.set(t.hkeys[i], undefined);
     }
   }
+  return dead;
 }
 
 /**
@@ -156,6 +263,7 @@ export function measureMemory(L: LuaState): number {
       push(o.metatable);
       for (const v of o.arr) push(v);
       for (let i = 0; i < o.hkeys.length; i++) {
+        if (o.hvals[i] === undefined) continue; // a removed key
         push(o.hkeys[i]);
         push(o.hvals[i]);
       }
@@ -169,7 +277,7 @@ export function measureMemory(L: LuaState): number {
     } else if ((o as { isLuaThread?: boolean })?.isLuaThread) {
       const th = o as unknown as LuaThread;
       bytes += THREAD_BYTES + SLOT_BYTES * th.stack.length;
-      markThread(th, push);
+      markThread(th, push, th === (L as unknown as GcState).current);
     }
   }
   return bytes;
@@ -186,17 +294,29 @@ function pushRoots(L: LuaState, push: (v: LuaValue) => void): void {
   push(g.current as unknown as LuaValue);
 }
 
-/** Marks a thread's live registers, varargs, pending values and body. */
-function markThread(th: LuaThread, push: (v: LuaValue) => void): void {
+/**
+ * Marks a thread's live registers, varargs, pending values and body. The running thread's
+ * last frame, when it is calling a function (collectgarbage), is live only up to that
+ * function's register, as lua_State's top limits the marking in PUC-Rio: the temporaries
+ * above it are dead.
+ */
+function markThread(th: LuaThread, push: (v: LuaValue) => void, running: boolean): void {
   push(th.body);
   push(th.errorValue);
   if (th.resumer) push(th.resumer as unknown as LuaValue);
-  let top = th.lastTop;
-  for (const f of th.frames as Frame[]) {
+  const frames = th.frames as Frame[];
+  let top = frames.length === 0 ? th.lastTop : 0;
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i];
     push(f.closure);
     push(f.handler);
     for (const v of f.varargs) push(v);
-    top = Math.max(top, f.base + f.closure.proto.maxStack, f.top);
+    const p = f.closure.proto;
+    const end =
+      running && i === frames.length - 1 && isCall(p, f.pc - 1)
+        ? f.base + temporaryLimit(p, f.pc - 1) + 1
+        : Math.max(f.base + p.maxStack, f.top);
+    top = Math.max(top, end);
   }
   const s = th.stack;
   for (let i = 0; i < top && i < s.length; i++) push(s[i]);

@@ -13,7 +13,7 @@ import { callSiteName, framePosition, nativeLevelName, traceback, varInfo, varIn
 import { LuaError, NativeError } from "./errors.js";
 import { Frame, FrameFlag, HookMask, type LuaThread, type PendingCall, type Unwind } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, NO_FAST, type Proto, TailCall, UpVal } from "./function.js";
-import { collectWeakTables, GC_STEP, hasWeakTables } from "./gc.js";
+import { GC_STEP, gcStep } from "./gc.js";
 import { account, CLOSURE_BYTES } from "./heap.js";
 import { installJitRuntime, type JitFn, jitEntry, jitHot, jitOptions } from "./jit.js";
 import { checkLimits, initLimits, type LimitState, MAX_FRAMES } from "./limits.js";
@@ -82,8 +82,10 @@ interface InterpState extends LimitState {
   calledFromLua: boolean;
   /** Whether a native is running (its errors carry no Lua position). */
   nativeCtx: boolean;
-  /** Allocations since the last weak-table sweep. */
+  /** Allocations since the last automatic collection (see gcStep in vm/gc.ts). */
   gcDebt: number;
+  /** Allocations between automatic collections. */
+  gcStep: number;
   /** xpcall's handler while its target is being called. */
   pendingHandler: LuaValue;
   /** Compiled frames running as direct JS calls of other compiled frames (see vm/jit.ts). */
@@ -1136,7 +1138,7 @@ function length(L: InterpState, f: Frame | undefined, v: LuaValue, rk: number): 
  */
 function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number): typeof PENDING | undefined {
   const stack = th.stack;
-  if (++L.gcDebt > GC_STEP && hasWeakTables(L)) collectWeakTables(L);
+  if (++L.gcDebt > L.gcStep) gcStep(L);
   while (n > 1) {
     const top = from + n - 1;
     const b = stack[top];
@@ -1480,7 +1482,7 @@ function run(L: InterpState): ExecResult {
         }
         case Op.NewTable:
           stack[base + a] = new LuaTable();
-          if (++L.gcDebt > GC_STEP && hasWeakTables(L)) collectWeakTables(L);
+          if (++L.gcDebt > L.gcStep) gcStep(L);
           break;
         case Op.Self: {
           const b = code[i + 2];
@@ -2111,6 +2113,7 @@ function run(L: InterpState): ExecResult {
           }
           stack[base + a] = new Closure(np, ups);
           account(CLOSURE_BYTES);
+          if (++L.gcDebt > L.gcStep) gcStep(L);
           break;
         }
         case Op.Vararg: {
@@ -2581,6 +2584,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.calledFromLua = false;
   L.nativeCtx = false;
   L.gcDebt = 0;
+  L.gcStep = GC_STEP;
   L.jsDepth = 0;
   L.overflowHandling = false;
   L.maxSlots = MAX_SLOTS;
@@ -2890,9 +2894,7 @@ installJitRuntime({
   fuelAt,
   getMetamethod,
   rtError,
-  collectWeakTables,
-  hasWeakTables,
-  GC_STEP,
+  gcStep,
   account,
   CLOSURE_BYTES,
   call: jitCall,

@@ -5,7 +5,7 @@
 import type { Closure, NativeFunction } from "./function.js";
 import { type Limits, NO_LIMITS, type Usage } from "./limits.js";
 import { LuaTable } from "./table.js";
-import type { LuaValue } from "./value.js";
+import type { LuaUserdata, LuaValue } from "./value.js";
 
 /** Host hooks the VM needs from its embedder (output, clock, ...). */
 export interface HostHooks {
@@ -53,9 +53,28 @@ export class LuaState {
    * that called it must continue from the stack (vm/jit.ts). Not part of the state.
    */
   localsWritten = false;
+  /** Whether warn() and the engine's own warnings are printed ("@on"/"@off", lua -W). */
+  warnings = false;
+  /**
+   * Tables and userdata given a metatable with __gc, in that order: their finalizers run
+   * when a full collection finds them unreachable, and at lua_close (vm/gc.ts).
+   */
+  finalizable = new Set<LuaTable | LuaUserdata>();
+  /** Set while finalizers run: a collection asked for by one does nothing. */
+  finalizing = false;
+  /**
+   * collectgarbage("count"): the memory found in use by the last full collection (-1
+   * before the first) and the allocation counter then; what was allocated since adds up.
+   */
+  gcCount = { live: -1, mark: 0 };
 
   constructor(hooks: Partial<HostHooks> = {}) {
     this.hooks = { ...defaultHooks, ...hooks };
+  }
+
+  /** Emits a warning ("Lua warning: text") when warnings are on. */
+  warn(text: string): void {
+    if (this.warnings) this.hooks.stderr(`Lua warning: ${text}\n`);
   }
 
   // The methods below are implemented by the interpreter (vm/interp.ts installs them).
