@@ -1,9 +1,10 @@
 // Bundles `endymion lua` (the interpreter command and the engine) into one CommonJS file,
 // lua-bundle.cjs, and writes V8's code cache for it, so that running a Lua script does not
 // pay for resolving dozens of modules nor for compiling the engine's code: cli.js compiles
-// the bundle with the cache (see loadLuaBundle there). Run by `npm run build` after tsc.
+// the bundle with the cache (see lua-loader.ts). Run by `npm run build` after tsc.
 
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -37,10 +38,13 @@ await build({
   ],
 });
 
-// The code cache holds what V8 compiled while running a short script through the
-// interpreter: written by cli.js when ENDYMION_WRITE_CODE_CACHE names the file.
-const warmUp = path.join(dist, "..", "scripts", "warm-up.lua");
-execFileSync(process.execPath, [path.join(dist, "cli.js"), "lua", warmUp], {
-  env: { ...process.env, ENDYMION_WRITE_CODE_CACHE: path.join(dist, "lua-bundle.cache") },
+// The code cache is written by cli.js (ENDYMION_WRITE_CODE_CACHE names the file) after an
+// empty chunk: it holds the engine's code compiled but nothing learned from running a
+// program. (A cache written after a warm-up program carried V8's decisions about the
+// functions it ran, such as optimizations it had given up, and made sort.lua 30% slower.)
+const cache = path.join(dist, "lua-bundle.cache");
+rmSync(cache, { force: true }); // made from scratch, not from what an older cache held
+execFileSync(process.execPath, [path.join(dist, "cli.js"), "lua", "-e", ""], {
+  env: { ...process.env, ENDYMION_WRITE_CODE_CACHE: cache },
   stdio: ["ignore", "ignore", "inherit"],
 });
