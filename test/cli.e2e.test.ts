@@ -1557,9 +1557,12 @@ describe.concurrent("lua: the plain interpreter", () => {
     const r = await endymion(["lua", "-e", script], { input: "from stdin\n" });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("one\ntwo three\ntrue\texit\t0\nfive\nFOUR\ntrue\texit\t0\nsix\n\nfrom stdin\n\n");
-    // stderr is unbuffered and comes after what stdout holds
+    // as with lua5.4: stderr is unbuffered, stdout keeps io.write's "1 " until print flushes
     const both = await sh(`endymion lua -e 'io.write("1 ") io.stderr:write("2 ") print("3")' 2>&1`, ROOT);
-    expect(both.stdout).toBe("1 2 3\n");
+    expect(both.stdout).toBe("2 1 3\n");
+    // print flushes at each call: an error after it comes after its line
+    const error = await sh(`endymion lua -e 'print("a") io.write("b") error("c")' 2>&1`, ROOT);
+    expect(error.stdout).toMatch(/^a\nlua: \(command line\):1: c\n.*b$/s);
   });
 
   it.concurrent("files left open are flushed at exit, and a pipe left open runs its command", async ({ expect }) => {

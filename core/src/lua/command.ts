@@ -243,9 +243,10 @@ function bytes(s: string): string {
  */
 export function runLuaCommand(argv: string[]): number {
   // as C's stdio: standard output line-buffered on a terminal, fully buffered otherwise;
-  // standard error unbuffered, after what standard output holds
+  // standard error unbuffered, so that with both in one pipe or file an error message comes
+  // before the output still buffered, as with lua5.4
   const stdout = new ByteOutput(1, isTerminal(1) ? "line" : "full");
-  const stderr = new ByteOutput(2, "no", 65536, () => stdout.flush());
+  const stderr = new ByteOutput(2, "no");
   let flush = () => {
     stdout.flush();
     stderr.flush();
@@ -264,9 +265,12 @@ export function runLuaCommand(argv: string[]): number {
   }
   const env = (n: string) => (opts.noEnv ? undefined : process.env[n]);
   const L = createState({
-    stdout: (s) => stdout.write(s),
-    stderr: (s) => {
+    // print: lua_writeline flushes standard output after each call
+    stdout: (s) => {
+      stdout.write(s);
       stdout.flush();
+    },
+    stderr: (s) => {
       stderr.write(s);
       stderr.flush();
     },
@@ -311,7 +315,6 @@ export function runLuaCommand(argv: string[]): number {
     if (e instanceof LuaSyntaxError) {
       stderr.write(`${prefix}${e.message}\n`);
     } else if (e instanceof LuaError) {
-      stdout.flush();
       stderr.write(`${prefix}${uncaughtMessage(L, e)}\n`);
     } else {
       flush();
