@@ -143,6 +143,9 @@ export function openPackage(
   pkg.set("config", "/\n;\n?\n!\n-\n");
   pkg.set("loaded", loaded);
   pkg.set("preload", preload);
+  // where lauxlib keeps them (LUA_LOADED_TABLE, LUA_PRELOAD_TABLE)
+  L.registry.set("_LOADED", loaded);
+  L.registry.set("_PRELOAD", preload);
   loaded.set("package", pkg);
   G.set("package", pkg);
 

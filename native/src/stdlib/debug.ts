@@ -56,8 +56,13 @@ export function openDebug(L: LuaState): LuaTable {
       const [th, args] = threadArg(L, a);
       const msg = args[0];
       if (msg !== undefined && typeof msg !== "string" && typeof msg !== "number") return [msg];
-      const level = args[1] === undefined ? (th === current(L) ? 0 : 0) : Math.max(0, checkInt(args, 2) - 1);
-      return [traceback(th, msg === undefined ? undefined : String(msg), level)];
+      const text = msg === undefined ? undefined : String(msg);
+      // a coroutine that died by an error: the frames it had then
+      if (th.deadTraceback !== undefined && th.status === "dead" && args[1] === undefined) {
+        return [text === undefined ? th.deadTraceback : `${text}\n${th.deadTraceback}`];
+      }
+      const level = args[1] === undefined ? 0 : Math.max(0, checkInt(args, 2) - 1);
+      return [traceback(th, text, level, L.registry.getStr("_LOADED"))];
     },
     getinfo: (L, a) => {
       const [th, args] = threadArg(L, a);
@@ -70,7 +75,11 @@ export function openDebug(L: LuaState): LuaTable {
       let fn: LuaValue;
       let frame: Frame | undefined;
       let fi = -1;
-      const target = args[0];
+      let target = args[0];
+      // a level is luaL_checkinteger's: numeric strings and integral floats count
+      if (typeof target !== "number" && !(target instanceof Closure || target instanceof NativeFunction)) {
+        target = checkInt(a, a.length - args.length + 1);
+      }
       if (typeof target === "number") {
         if (target === 0) {
           t.set("what", "C");
@@ -102,8 +111,7 @@ export function openDebug(L: LuaState): LuaTable {
         frame = r.f;
         fi = r.fi;
         fn = frame.closure;
-      } else if (target instanceof Closure || target instanceof NativeFunction) fn = target;
-      else return argError(args === a ? 1 : 2, "function or level expected");
+      } else fn = target; // a function
       if (fn instanceof Closure) {
         const p = fn.proto;
         if (what.includes("S")) {
@@ -159,6 +167,8 @@ export function openDebug(L: LuaState): LuaTable {
         return [n >= 1 && n <= params.length ? params[n - 1].name : undefined];
       }
       const level = checkInt(args, 1);
+      // level 0 is getlocal itself, a native whose stack holds its arguments
+      if (level === 0 && th === current(L)) return n >= 1 && n <= a.length ? ["(C temporary)", a[n - 1]] : [undefined];
       const r = frameAt(th, level, th !== current(L));
       if (!r) return argError(args === a ? 1 : 2, "level out of range");
       const f = r.f;
@@ -178,6 +188,7 @@ export function openDebug(L: LuaState): LuaTable {
       const [th, args] = threadArg(L, a);
       const level = checkInt(args, 1);
       const n = checkInt(args, 2);
+      if (level === 0 && th === current(L)) return [n >= 1 && n <= a.length ? "(C temporary)" : undefined];
       const r = frameAt(th, level, th !== current(L));
       if (!r?.f) return argError(1, "level out of range");
       const p = r.f.closure.proto;

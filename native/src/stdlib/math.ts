@@ -99,6 +99,13 @@ function mathLog(_L: LuaState, args: LuaValue[]): LuaValue[] {
 // --- the functions LUA_COMPAT_MATHLIB keeps (the reference build and Debian's lua5.4 have them)
 
 /** math.frexp: m, e with x = m * 2^e and 0.5 <= |m| < 1 (x itself and 0 for 0, inf, nan). */
+/** math.atan(y [, x]), also math.atan2. */
+function mathAtan(_L: LuaState, args: LuaValue[]): LuaValue[] {
+  const y = checkDouble(args, 1);
+  const x = args[1] === undefined ? 1 : checkDouble(args, 2);
+  return [fl(Math.atan2(y, x))];
+}
+
 function mathFrexp(_L: LuaState, args: LuaValue[]): LuaValue[] {
   const x = checkDouble(args, 1);
   if (x === 0 || !Number.isFinite(x)) return [fl(x), 0];
@@ -382,11 +389,7 @@ export function openMath(L: LuaState): LuaTable {
     tan: floatFn(Math.tan),
     asin: floatFn(Math.asin),
     acos: floatFn(Math.acos),
-    atan: (_L, args) => {
-      const y = checkDouble(args, 1);
-      const x = args[1] === undefined ? 1 : checkDouble(args, 2);
-      return [fl(Math.atan2(y, x))];
-    },
+    atan: mathAtan,
     exp: floatFn(Math.exp),
     log: mathLog,
     deg: floatFn((x) => x * (180 / Math.PI)),
@@ -405,6 +408,7 @@ export function openMath(L: LuaState): LuaTable {
     frexp: mathFrexp,
     ldexp: mathLdexp,
     log10: (_L, args) => [fl(Math.log10(checkDouble(args, 1)))],
+    atan2: mathAtan, // LUA_COMPAT_MATHLIB's name for atan
   });
   t.set("pi", Math.PI);
   t.set("huge", Number.POSITIVE_INFINITY);

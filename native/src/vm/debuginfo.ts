@@ -3,6 +3,8 @@
 import { Op } from "../compiler/opcodes.js";
 import { type Frame, FrameFlag, type LuaThread } from "./frames.js";
 import { NativeFunction, type Proto } from "./function.js";
+import { LuaTable } from "./table.js";
+import type { LuaValue } from "./value.js";
 
 /** The name of the local in register reg at instruction pc, if any. */
 export function localName(p: Proto, reg: number, pc: number): string | undefined {
@@ -265,7 +267,8 @@ export function callLevels(th: LuaThread): (Frame | undefined)[] {
  * 22 levels the middle is elided as luaL_traceback does: the first 10 and the last 11 show,
  * and the count it reports leaves out one level more than it hides, as PUC-Rio's does.
  */
-export function traceback(th: LuaThread, msg: string | undefined, level = 0): string {
+export function traceback(th: LuaThread, msg: string | undefined, level = 0, loaded?: LuaValue): string {
+  const globals = loaded instanceof LuaTable ? loadedNames(loaded) : undefined;
   const lines: string[] = [];
   if (msg !== undefined) lines.push(msg);
   lines.push("stack traceback:");
@@ -307,7 +310,9 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
     }
     const p = f.closure.proto;
     let what: string;
-    if (p.lineDefined === 0) what = "main chunk";
+    const global = globals?.get(f.closure);
+    if (global !== undefined) what = `function '${global}'`;
+    else if (p.lineDefined === 0) what = "main chunk";
     else {
       const nm = calledName(th, th.frames.indexOf(f));
       what = nm ? describeCalled(nm) : `function <${p.source}:${p.lineDefined}>`;
@@ -316,6 +321,26 @@ export function traceback(th: LuaThread, msg: string | undefined, level = 0): st
     if (f.tail) lines.push("\t(...tail calls...)");
   }
   return lines.join("\n");
+}
+
+/**
+ * The names luaL_traceback's pushglobalfuncname finds for functions in package.loaded (the
+ * registry's _LOADED): "mod" for a module that is a function, "mod.f" for a field of a
+ * module table, without a "_G." prefix; the first found in traversal order wins.
+ */
+function loadedNames(loaded: LuaTable): Map<LuaValue, string> {
+  const names = new Map<LuaValue, string>();
+  const add = (v: LuaValue, name: string) => {
+    if (!names.has(v)) names.set(v, name.startsWith("_G.") ? name.slice(3) : name);
+  };
+  for (let e = loaded.next(undefined); e; e = loaded.next(e[0])) {
+    const [mk, mv] = e;
+    if (typeof mk !== "string") continue;
+    add(mv, mk);
+    if (!(mv instanceof LuaTable)) continue;
+    for (let f = mv.next(undefined); f; f = mv.next(f[0])) if (typeof f[0] === "string") add(f[1], `${mk}.${f[0]}`);
+  }
+  return names;
 }
 
 /** The name of the native that frame f's current CALL runs, if the call is to a native. */

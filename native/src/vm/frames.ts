@@ -148,6 +148,11 @@ export class LuaThread {
   diedWithError = false;
   /** End of the values in use when the thread has no Lua frame (natives called from JS). */
   lastTop = 0;
+  /**
+   * The traceback of a coroutine that died by an error, taken when it died: PUC-Rio keeps
+   * such a coroutine's frames, so debug.traceback(co) still shows them. Not in the state.
+   */
+  deadTraceback: string | undefined = undefined;
   /** C-call depth where this thread was resumed (see Frame.cdepth). */
   baseCdepth = 0;
   /** Errors unwinding through __close metamethods, innermost last (see Unwind). */

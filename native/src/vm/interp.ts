@@ -520,10 +520,10 @@ function finishCall(L: InterpState, th: LuaThread, dest: number, n: number, nres
 const ERROR_FRAMES = 50;
 
 /** The traceback of a thread where err was raised (with the native that raised it). */
-function errorTraceback(th: LuaThread, err: LuaError): string {
+function errorTraceback(L: InterpState, th: LuaThread, err: LuaError): string {
   th.raising = err.raisedBy;
   try {
-    return traceback(th, undefined);
+    return traceback(th, undefined, 0, L.registry.getStr("_LOADED"));
   } finally {
     th.raising = undefined;
   }
@@ -1247,7 +1247,7 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     }
     if (fi >= 0 && frames[fi].flags & FrameFlag.JsBoundary) {
       const f = frames[fi];
-      if (err.luaTraceback === undefined) err.luaTraceback = errorTraceback(th, err);
+      if (err.luaTraceback === undefined) err.luaTraceback = errorTraceback(L, th, err);
       // an xpcall further down runs its message handler here, where the error was raised
       // (its traceback sees the frames that the native between them is about to lose)
       // (not for errors of a message handler itself: runHandler calls it again on those)
@@ -1268,7 +1268,7 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
       throw new Escape(err);
     }
     // no handler in this thread: it dies
-    if (err.luaTraceback === undefined) err.luaTraceback = errorTraceback(th, err);
+    if (err.luaTraceback === undefined) err.luaTraceback = errorTraceback(L, th, err);
     closeUpvals(th, 0);
     // a coroutine that coroutine.resume ran keeps its pending to-be-closed variables for
     // coroutine.close (as lua_resume leaves them); the main thread and wrap close them now
@@ -1284,6 +1284,7 @@ function handleThrow(L: InterpState, err: LuaError): ExecResult | undefined {
     }
     if (value !== err.value) err = new LuaError(value);
     frames.length = 0;
+    th.deadTraceback = err.luaTraceback;
     if (th.isMain || (th.resumer === undefined && !th.jsResumed)) throw new Escape(err);
     const r = coroutineError(L, th, err);
     if (r === Pre.Exit) return takeExit(L);
