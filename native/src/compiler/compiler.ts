@@ -56,7 +56,8 @@ export function compileChunk(chunk: A.Chunk): Proto {
   c.fs = fs;
   c.enterBlock(false);
   c.block(chunk.body);
-  fs.line = chunk.body.endLine;
+  // the final return is on the chunk's last line of code, as PUC-Rio's close_func puts it
+  fs.line = chunk.body.lastLine;
   c.leaveBlock();
   fs.emit(Op.Return, 0, 1);
   c.checkPendingGotos();
@@ -132,8 +133,48 @@ function foldedNumber(op: Op, a: LuaValue, b: LuaValue): LuaValue | typeof NOT_C
   return r;
 }
 
+/**
+ * The line of an expression's last token, as far as the tree tells it (closing brackets
+ * and parentheses are not recorded, so their lines count as the line of what they close).
+ */
+function lastLineOf(e: A.Expr): number {
+  switch (e.kind) {
+    case "Binary":
+      return lastLineOf(e.right);
+    case "Unary":
+      return lastLineOf(e.operand);
+    case "Paren":
+      return lastLineOf(e.expr);
+    case "Index":
+      return Math.max(e.line, lastLineOf(e.key));
+    case "Call":
+    case "MethodCall":
+      return e.args.length > 0 ? Math.max(e.line, lastLineOf(e.args[e.args.length - 1])) : e.line;
+    case "Function":
+      return e.endLine;
+    case "Table": {
+      let l = e.line;
+      for (const f of e.fields) l = Math.max(l, lastLineOf(f.value));
+      return l;
+    }
+    default:
+      return e.line;
+  }
+}
+
 class Compiler {
   fs!: FuncState;
+  /**
+   * The line of the test of an if condition that is not a comparison: the 'then' line,
+   * where PUC-Rio emits it (undefined elsewhere: the line of the code before it).
+   */
+  testLine: number | undefined = undefined;
+  /**
+   * The line for the load of the next operand compiled (a global, field, upvalue or constant
+   * load, which PUC-Rio emits only when the operator after it is read): the operator's line
+   * for a left operand, the operand's own for a right one. exprToReg takes and clears it.
+   */
+  operandLine: number | undefined = undefined;
 
   // --- scopes ----------------------------------------------------------------------
 
@@ -433,16 +474,17 @@ class Compiler {
         } else this.exprToReg(e, v.reg);
         return;
       }
+      // a store is made once the value's last token is read, as PUC-Rio's lastline has it
       if (v.kind === "upval") {
         const r = this.exprAnyReg(e);
-        fs.line = t.line;
+        fs.line = Math.max(t.line, lastLineOf(e));
         fs.emit(Op.SetUpval, r, v.idx);
         return;
       }
       if (v.env.kind === "upval") {
         const k = rkConst(fs.constant(v.name));
         const val = this.exprRK(e);
-        fs.line = t.line;
+        fs.line = Math.max(t.line, lastLineOf(e));
         fs.emit(Op.SetTabUp, v.env.idx, k, val);
         return;
       }
@@ -455,7 +497,7 @@ class Compiler {
     const obj = this.exprAnyReg(t.object);
     const key = this.exprRK(t.key);
     const val = this.exprRK(e);
-    fs.line = t.line;
+    fs.line = Math.max(t.line, lastLineOf(e));
     this.emitSetTable(obj, key, val);
   }
 
@@ -468,6 +510,7 @@ class Compiler {
     this.block(s.body);
     fs.line = s.body.endLine;
     this.leaveBlock();
+    fs.line = s.body.lastLine; // the jump back is made before 'end' is read
     const j = fs.emitJump();
     fs.patchJump(j, start);
     fs.patchHere(exit);
@@ -510,13 +553,17 @@ class Compiler {
     const ends: number[] = [];
     for (let i = 0; i < s.clauses.length; i++) {
       const cl = s.clauses[i];
-      fs.line = cl.line;
+      fs.line = cl.cond.line;
+      this.testLine = cl.thenLine;
       const next = this.condJump(cl.cond, false);
+      this.testLine = undefined;
       this.enterBlock(false);
       this.block(cl.body);
       fs.line = cl.body.endLine;
       this.leaveBlock();
       const isLast = i === s.clauses.length - 1 && !s.orelse;
+      // the jump past the other clauses is made before 'else'/'elseif' is read
+      fs.line = cl.body.lastLine;
       if (!isLast) ends.push(fs.emitJump());
       fs.patchHere(next);
     }
@@ -806,12 +853,16 @@ class Compiler {
   exprToReg(e: A.Expr, reg: number): void {
     const fs = this.fs;
     fs.touch(reg);
+    // the line for this value's own load, when an operator is discharging it (see operandLine)
+    const line = this.operandLine;
+    this.operandLine = undefined;
     switch (e.kind) {
       case "Nil":
       case "True":
       case "False":
       case "Number":
       case "String":
+        if (line !== undefined) fs.line = line;
         this.loadConst(constValue(e) as LuaValue, reg);
         return;
       case "Vararg":
@@ -828,13 +879,14 @@ class Compiler {
         this.exprToReg(e.expr, reg);
         return;
       case "Name":
+        if (line !== undefined) fs.line = line;
         this.loadVar(this.resolve(e.name), reg);
         return;
       case "Index": {
         const save = fs.freeReg;
         const obj = this.exprAnyReg(e.object);
         const key = this.exprRK(e.key);
-        fs.line = e.line;
+        fs.line = line ?? e.line;
         if (key < 0 && typeof fs.proto.k[-1 - key] === "string") fs.emit(Op.GetField, reg, obj, -1 - key);
         else fs.emit(Op.GetTable, reg, obj, key);
         fs.freeReg = save;
@@ -959,7 +1011,8 @@ class Compiler {
     const p = fs.finish();
     this.fs = parent;
     parent.proto.protos.push(p);
-    parent.line = e.line;
+    // made when its 'end' has been read, as in PUC-Rio
+    parent.line = e.endLine;
     parent.emit(Op.Closure, reg, parent.proto.protos.length - 1);
   }
 
@@ -1076,8 +1129,11 @@ class Compiler {
       // a target that is the top temporary can hold an operand: chains like a+b+c+d then
       // need two registers, not one per operand
       if (reg === fs.freeReg - 1 && reg >= fs.nactive()) fs.freeReg = reg;
+      this.operandLine = e.line;
       const b = this.exprRK(e.left);
+      this.operandLine = e.right.line;
       const c = this.exprRK(e.right);
+      this.operandLine = undefined;
       fs.line = e.line;
       if (arith === Op.Add && c < 0 && b >= 0) {
         const kv = fs.proto.k[-1 - c];
@@ -1132,8 +1188,11 @@ class Compiler {
         return f;
       }
       if (op === "==" || op === "~=" || op === "<" || op === "<=" || op === ">" || op === ">=") {
+        this.operandLine = e.line;
         let b = this.exprRK(e.left);
+        this.operandLine = e.right.line;
         let cc = this.exprRK(e.right);
+        this.operandLine = undefined;
         let k = jumpIf;
         let cop: Op;
         if (op === "==" || op === "~=") {
@@ -1153,6 +1212,7 @@ class Compiler {
       }
     }
     const r = this.exprAnyReg(e);
+    if (this.testLine !== undefined) fs.line = this.testLine;
     fs.emit(Op.Test, r, 0, jumpIf ? 1 : 0);
     fs.freeReg = save;
     return [fs.emitJump()];

@@ -9,6 +9,11 @@ export interface Block {
   body: Stat[];
   /** Line of the token that ends the block ('end', 'until', 'else', <eof>...). */
   endLine: number;
+  /**
+   * Line of the block's last token (or of the token before it when it is empty): PUC-Rio's
+   * `lastline` when the block ends, the line of code emitted right after it.
+   */
+  lastLine: number;
 }
 
 export type Stat =
@@ -78,7 +83,8 @@ export interface IfStat {
   kind: "If";
   line: number;
   /** `if c then b` followed by each `elseif c then b`. */
-  clauses: { cond: Expr; body: Block; line: number }[];
+  /** thenLine: where the test of a condition that is not a comparison goes, as in PUC-Rio. */
+  clauses: { cond: Expr; body: Block; line: number; thenLine: number }[];
   orelse?: Block;
 }
 

@@ -29,6 +29,8 @@ export class Parser {
   /** Current token kind and its value, line and message text. */
   tok = 0;
   line = 1;
+  /** Line of the token consumed last (PUC-Rio's `lastline`). */
+  lastLine = 1;
   sval = "";
   nval: number | bigint = 0;
   isFloat = false;
@@ -55,6 +57,7 @@ export class Parser {
 
   /** Moves to the next token. */
   next(): void {
+    this.lastLine = this.line;
     if (this.aheadTok >= 0) {
       this.tok = this.aheadTok;
       this.line = this.aheadLine;

@@ -43,7 +43,7 @@ export function parseBlock(p: Parser): Block {
     if (isReturn) break; // 'return' must be the last statement
   }
   p.nactvar = nactvar;
-  return { body, endLine: p.line };
+  return { body, endLine: p.line, lastLine: p.lastLine };
 }
 
 // Parses one statement; undefined for an empty statement (';').
@@ -134,8 +134,9 @@ function ifStat(p: Parser, line: number): IfStat {
     const clauseLine = p.line;
     p.next(); // skip 'if' or 'elseif'
     const cond = parseExpr(p);
+    const thenLine = p.line;
     p.checkNext(Tok.Then);
-    clauses.push({ cond, body: parseBlock(p), line: clauseLine });
+    clauses.push({ cond, body: parseBlock(p), line: clauseLine, thenLine });
   } while (p.tok === Tok.Elseif);
   const stat: IfStat = { kind: "If", line, clauses };
   if (p.testNext(Tok.Else)) stat.orelse = parseBlock(p);

@@ -5,6 +5,7 @@
 import {
   activeLocals,
   calledName,
+  calledNativeFn,
   callLevels,
   callSiteName,
   frameLine,
@@ -14,7 +15,7 @@ import {
 import { argError } from "../vm/errors.js";
 import { type Frame, HookMask, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
-import { registerFinalizer } from "../vm/gc.js";
+import { registerFinalizer, registerWeak } from "../vm/gc.js";
 import { metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
@@ -51,6 +52,13 @@ function frameAt(
 const upvalIds = new WeakMap<object, LuaUserdata>();
 
 export function openDebug(L: LuaState): LuaTable {
+  // where ldblib keeps each thread's hook: a table with weak keys in the registry
+  const hookKey = new LuaTable();
+  const weakKeys = new LuaTable();
+  weakKeys.set("__mode", "k");
+  hookKey.setMetatable(weakKeys);
+  registerWeak(L, hookKey);
+  L.registry.set("_HOOKKEY", hookKey);
   const lib = makeLib(L, "debug", {
     traceback: (L, a) => {
       const [th, args] = threadArg(L, a);
@@ -106,6 +114,7 @@ export function openDebug(L: LuaState): LuaTable {
           t.set("nparams", 0);
           t.set("isvararg", true);
           t.set("istailcall", false);
+          if (what.includes("f") && r.caller) t.set("func", calledNativeFn(th, r.caller));
           return [t];
         }
         frame = r.f;
@@ -161,6 +170,7 @@ export function openDebug(L: LuaState): LuaTable {
     getlocal: (L, a) => {
       const [th, args] = threadArg(L, a);
       const n = checkInt(args, 2);
+      if (args[0] instanceof NativeFunction) return [undefined]; // natives have no parameter names
       if (args[0] instanceof Closure) {
         const p = args[0].proto;
         const params = p.locVars.filter((v) => v.startPc === 0).slice(0, p.numParams);
@@ -191,6 +201,12 @@ export function openDebug(L: LuaState): LuaTable {
       if (level === 0 && th === current(L)) return [n >= 1 && n <= a.length ? "(C temporary)" : undefined];
       const r = frameAt(th, level, th !== current(L));
       if (!r?.f) return argError(1, "level out of range");
+      if (n < 0) {
+        const va = r.f.varargs;
+        if (-n > va.length) return [undefined];
+        va[-n - 1] = args[2];
+        return ["(vararg)"];
+      }
       const p = r.f.closure.proto;
       const locs = activeLocals(p, r.f.pc - 1);
       let name: string;
@@ -292,6 +308,7 @@ export function openDebug(L: LuaState): LuaTable {
         if (count > 0) mask |= HookMask.Count;
       }
       th.hook = mask === 0 ? undefined : hook;
+      hookKey.set(th as unknown as LuaValue, th.hook);
       th.hookMask = mask;
       th.hookCount = count;
       th.hookLeft = count;

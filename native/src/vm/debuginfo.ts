@@ -343,13 +343,18 @@ function loadedNames(loaded: LuaTable): Map<LuaValue, string> {
   return names;
 }
 
-/** The name of the native that frame f's current CALL runs, if the call is to a native. */
-function calledNative(th: LuaThread, f: Frame): string | undefined {
+/** The native that frame f's current CALL runs, if the call is to a native. */
+export function calledNativeFn(th: LuaThread, f: Frame): NativeFunction | undefined {
   const p = f.closure.proto;
   const i = (f.pc - 1) * 4;
   if (i < 0 || (p.code[i] !== Op.Call && p.code[i] !== Op.TailCall)) return undefined;
   const v = th.stack[f.base + p.code[i + 1]];
-  return v instanceof NativeFunction ? v.name : undefined;
+  return v instanceof NativeFunction ? v : undefined;
+}
+
+/** The name of the native that frame f's current CALL runs, if the call is to a native. */
+function calledNative(th: LuaThread, f: Frame): string | undefined {
+  return calledNativeFn(th, f)?.name;
 }
 
 /**
