@@ -308,11 +308,13 @@ function hookStep(L: InterpState, th: LuaThread, f: Frame, pc: number): void {
   f.hookPc = pc;
   const line = pc < p.lineInfo.length ? p.lineInfo[pc] : -1;
   if (prev < 0 && pc === 0 && mask & HookMask.Call) runHook(L, th, f.tail ? "tail call" : "call", line, true);
-  if (mask & HookMask.Count && --th.hookLeft <= 0) {
+  // the call hook may have set other hooks: a line hook it sets sees this first instruction
+  const now = th.hookMask;
+  if (now & HookMask.Count && --th.hookLeft <= 0) {
     th.hookLeft = th.hookCount;
     runHook(L, th, "count", line, true);
   }
-  if (mask & HookMask.Line && line >= 0) {
+  if (now & HookMask.Line && line >= 0) {
     // the RETURN that closes variables one by one runs again without being a new line
     const again = pc === prev && p.code[pc << 2] === Op.Return;
     if (prev < 0 || pc < prev || (pc === prev && !again) || line !== p.lineInfo[prev])

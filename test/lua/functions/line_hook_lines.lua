@@ -20,3 +20,12 @@ test("local function f(x)\n  return x\nend\nf(1)\nf(2)\n")
 test("while a do\n  a = nil\nend\n")
 test("if a then\nelseif b then\n  b = 1\nelse\nend\n")
 a, b, x, A = nil, nil, nil, nil
+-- a line hook set by a call hook sees the called function's first line
+local seen
+local function target(x) local y = x * 2; return y end
+debug.sethook(function()
+  debug.sethook(function(_, line) seen = seen or line; debug.sethook() end, "l")
+end, "c")
+target(1)
+debug.sethook()
+print(seen)
