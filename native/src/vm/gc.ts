@@ -24,7 +24,7 @@ export const GC_STEP = 200_000;
 interface GcState {
   weakTables?: Set<WeakRef<LuaTable>>;
   gcDebt: number;
-  gcStep: number;
+  gcPace: number;
   mainThread: LuaThread;
   current: LuaThread;
 }
@@ -38,7 +38,7 @@ export function registerWeak(L: LuaState, t: LuaTable): void {
 
 /**
  * The collection that allocation points (table constructors, concatenations, closures)
- * run every L.gcStep allocations when there is something for it to do: weak tables to
+ * run every L.gcPace allocations when there is something for it to do: weak tables to
  * clear or objects with finalizers. The next one comes after as many allocations as the
  * walk found objects alive (at least GC_STEP), so that its cost stays proportional.
  */
@@ -219,7 +219,7 @@ function collect(L: LuaState, finalize: boolean): (LuaTable | LuaUserdata)[] {
     converge();
   }
   g.gcDebt = 0;
-  g.gcStep = Math.max(GC_STEP, marked.size);
+  g.gcPace = Math.max(GC_STEP, marked.size);
   for (const ref of set) if (ref.deref() === undefined) set.delete(ref);
   // every weak table the walk met, whenever its __mode was set
   const deadKey = (v: LuaValue) => collectable(v) && !marked.has(v as object);

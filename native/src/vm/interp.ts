@@ -85,7 +85,7 @@ interface InterpState extends LimitState {
   /** Allocations since the last automatic collection (see gcStep in vm/gc.ts). */
   gcDebt: number;
   /** Allocations between automatic collections. */
-  gcStep: number;
+  gcPace: number;
   /** xpcall's handler while its target is being called. */
   pendingHandler: LuaValue;
   /** Compiled frames running as direct JS calls of other compiled frames (see vm/jit.ts). */
@@ -1140,7 +1140,7 @@ function length(L: InterpState, f: Frame | undefined, v: LuaValue, rk: number): 
  */
 function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number): typeof PENDING | undefined {
   const stack = th.stack;
-  if (++L.gcDebt > L.gcStep) gcStep(L);
+  if (++L.gcDebt > L.gcPace) gcStep(L);
   while (n > 1) {
     const top = from + n - 1;
     const b = stack[top];
@@ -1485,7 +1485,7 @@ function run(L: InterpState): ExecResult {
         }
         case Op.NewTable:
           stack[base + a] = new LuaTable();
-          if (++L.gcDebt > L.gcStep) gcStep(L);
+          if (++L.gcDebt > L.gcPace) gcStep(L);
           break;
         case Op.Self: {
           const b = code[i + 2];
@@ -2116,7 +2116,7 @@ function run(L: InterpState): ExecResult {
           }
           stack[base + a] = new Closure(np, ups);
           account(CLOSURE_BYTES);
-          if (++L.gcDebt > L.gcStep) gcStep(L);
+          if (++L.gcDebt > L.gcPace) gcStep(L);
           break;
         }
         case Op.Vararg: {
@@ -2587,7 +2587,7 @@ export function initInterp(L0: LuaState, main: LuaThread): void {
   L.calledFromLua = false;
   L.nativeCtx = false;
   L.gcDebt = 0;
-  L.gcStep = GC_STEP;
+  L.gcPace = GC_STEP;
   L.jsDepth = 0;
   L.overflowHandling = false;
   L.maxSlots = MAX_SLOTS;
