@@ -15,7 +15,7 @@ import {
 import { argError } from "../vm/errors.js";
 import { type Frame, HookMask, LuaThread } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
-import { registerFinalizer, registerWeak } from "../vm/gc.js";
+import { registerFinalizer } from "../vm/gc.js";
 import { metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
@@ -52,12 +52,13 @@ function frameAt(
 const upvalIds = new WeakMap<object, LuaUserdata>();
 
 export function openDebug(L: LuaState): LuaTable {
-  // where ldblib keeps each thread's hook: a table with weak keys in the registry
+  // where ldblib keeps each thread's hook: a table with weak keys in the registry (not
+  // registered for sweeping: that would make every program pay for collections at
+  // allocation points; a thread with a hook is kept until its hook is removed)
   const hookKey = new LuaTable();
   const weakKeys = new LuaTable();
   weakKeys.set("__mode", "k");
   hookKey.setMetatable(weakKeys);
-  registerWeak(L, hookKey);
   L.registry.set("_HOOKKEY", hookKey);
   const lib = makeLib(L, "debug", {
     traceback: (L, a) => {
