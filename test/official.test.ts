@@ -40,6 +40,8 @@ const REQUIRED = [
   "files",
   "attrib",
   "cstack",
+  // the debug library in depth: hooks and their transfers, getinfo, getlocal, tracebacks
+  "db",
 ];
 
 /**
@@ -53,11 +55,9 @@ const IDENTITY: Record<string, { failsAt: number; lines: number[] }> = {
   literals: { failsAt: 225, lines: [225, 226, 227, 228, 231] },
 };
 
-// db: its line traces pass; it stops at line 535 (debug.getinfo's 'r' option: transfer
-// information in call and return hooks)
 // main: returns at its first line when _port is set, as here (its tests run the `lua`
 // command of the PATH and need the C libraries of testes/libs)
-const REPORTED = ["db", "main"];
+const REPORTED = ["main"];
 
 let dir = "";
 

@@ -87,7 +87,9 @@ const DUMP_HEADER = PUC_HEADER + DUMP_MARK;
 export function dumpProto(p: Proto, strip: boolean): string | undefined {
   const info = p.chunk;
   if (info === undefined) return undefined;
-  return `${DUMP_HEADER}${strip ? "\x01" : "\x00"}${p.index};${info.name.length};${info.source.length};${info.name}${info.source}`;
+  // a stripped chunk keeps no chunk name (it loads as "=?")
+  const name = strip ? "" : info.name;
+  return `${DUMP_HEADER}${strip ? "\x01" : "\x00"}${p.index};${name.length};${info.source.length};${name}${info.source}`;
 }
 
 /** Loads a binary chunk made by dumpProto: its first upvalue is env, the others are fresh. */

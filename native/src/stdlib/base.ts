@@ -22,7 +22,10 @@ export function where(L: LuaState, level: number): string {
   const th = currentThread(L);
   const levels = callLevels(th);
   // level 1 is the function that called the native; when a native called it, that is C
-  if (!(L as unknown as { calledFromLua: boolean }).calledFromLua) levels.unshift(undefined);
+  // (callLevels has it already when it is the pcall that called this native)
+  const pcalls = th.nativePcalls;
+  const byPcall = pcalls.length > 0 && pcalls[pcalls.length - 1] === th.frames.length;
+  if (!(L as unknown as { calledFromLua: boolean }).calledFromLua && !byPcall) levels.unshift(undefined);
   const f = levels[level - 1];
   // luaL_where: no position when the line is unknown (a function stripped by string.dump)
   return f && frameLine(f) > 0 ? `${framePosition(f)} ` : "";

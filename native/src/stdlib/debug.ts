@@ -1,6 +1,7 @@
-// The debug library subset the `endymion lua` command opens (never open in handlers):
-// traceback, getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
-// getmetatable/setmetatable, getregistry, and inert hook functions.
+// The debug library the `endymion lua` command opens (never open in handlers): traceback,
+// getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
+// getmetatable/setmetatable, getregistry, getuservalue/setuservalue and call, return,
+// line and count hooks (sethook/gethook). debug.debug is not provided.
 
 import {
   activeLocals,
@@ -9,11 +10,12 @@ import {
   callLevels,
   callSiteName,
   frameLine,
+  nativeLevelName,
   temporaryLimit,
   traceback,
 } from "../vm/debuginfo.js";
 import { argError } from "../vm/errors.js";
-import { type Frame, HookMask, LuaThread } from "../vm/frames.js";
+import { type Frame, HookMask, LuaThread, type Transfer } from "../vm/frames.js";
 import { Closure, NativeFunction } from "../vm/function.js";
 import { registerFinalizer } from "../vm/gc.js";
 import { metatableOf } from "../vm/meta.js";
@@ -49,6 +51,35 @@ function frameAt(
   return { f, fi: f ? th.frames.indexOf(f) : -1, caller: levels[level] };
 }
 
+/**
+ * What the call or return event a hook runs for transfers, when `level` is that event's
+ * function: the level right below the hook's own frame.
+ */
+function transferAt(th: LuaThread, level: number): Transfer | undefined {
+  const tr = th.transfer;
+  if (tr === undefined || level < 2) return undefined;
+  const hookFrame = th.frames[th.hookBase];
+  return hookFrame !== undefined && callLevels(th)[level - 2] === hookFrame ? tr : undefined;
+}
+
+/**
+ * How a traceback names level 0 of a coroutine that is not running: the native it is
+ * suspended in (coroutine.yield, or coroutine.resume while it resumes another); undefined
+ * when it has no frames (not started, or finished).
+ */
+function suspendedIn(th: LuaThread): string | undefined {
+  const top = th.frames[th.frames.length - 1];
+  if (top === undefined) return undefined;
+  const fn = calledNativeFn(th, top);
+  return fn ? nativeLevelName(fn.name, top) : "?";
+}
+
+/** getinfo's 'r' fields. */
+function setTransfer(t: LuaTable, tr: Transfer | undefined): void {
+  t.set("ftransfer", tr ? tr.first : 0);
+  t.set("ntransfer", tr ? tr.count : 0);
+}
+
 const upvalIds = new WeakMap<object, LuaUserdata>();
 
 export function openDebug(L: LuaState): LuaTable {
@@ -70,8 +101,17 @@ export function openDebug(L: LuaState): LuaTable {
       if (th.deadTraceback !== undefined && th.status === "dead" && args[1] === undefined) {
         return [text === undefined ? th.deadTraceback : `${text}\n${th.deadTraceback}`];
       }
-      const level = args[1] === undefined ? 0 : Math.max(0, checkInt(args, 2) - 1);
-      return [traceback(th, text, level, L.registry.getStr("_LOADED"))];
+      // level 0 is debug.traceback itself, or the native a coroutine is suspended in
+      const self = th === current(L);
+      const level = args[1] === undefined ? (self ? 1 : 0) : checkInt(args, 2);
+      const native0 = self ? "function 'debug.traceback'" : suspendedIn(th);
+      if (level < 0 || (native0 === undefined && level === 0 && !self)) {
+        return [traceback(th, text, Number.MAX_SAFE_INTEGER)]; // no such level: no lines
+      }
+      const loaded = L.registry.getStr("_LOADED");
+      return [
+        native0 === undefined ? traceback(th, text, level - 1, loaded) : traceback(th, text, level, loaded, native0),
+      ];
     },
     getinfo: (L, a) => {
       const [th, args] = threadArg(L, a);
@@ -85,12 +125,18 @@ export function openDebug(L: LuaState): LuaTable {
       let frame: Frame | undefined;
       let fi = -1;
       let target = args[0];
+      let r0: ReturnType<typeof frameAt>;
       // a level is luaL_checkinteger's: numeric strings and integral floats count
       if (typeof target !== "number" && !(target instanceof Closure || target instanceof NativeFunction)) {
         target = checkInt(a, a.length - args.length + 1);
       }
       if (typeof target === "number") {
-        if (target === 0) {
+        if (target === 0 && th !== current(L)) {
+          // a coroutine's level 0: the native it is suspended in, called by its top frame
+          const top = th.frames[th.frames.length - 1];
+          if (top === undefined) return [undefined];
+          r0 = { f: undefined, fi: -1, caller: top };
+        } else if (target === 0) {
           t.set("what", "C");
           t.set("source", "=[C]");
           t.set("short_src", "[C]");
@@ -99,7 +145,7 @@ export function openDebug(L: LuaState): LuaTable {
           t.set("namewhat", "field");
           return [t];
         }
-        const r = frameAt(th, target, th !== current(L));
+        const r = r0 ?? frameAt(th, target, th !== current(L));
         if (!r) return [undefined];
         if (!r.f) {
           t.set("what", "C");
@@ -111,11 +157,12 @@ export function openDebug(L: LuaState): LuaTable {
           const nm = r.caller ? callSiteName(r.caller) : undefined;
           if (nm && nm[0] !== "constant") t.set("name", nm[1]);
           t.set("namewhat", nm && nm[0] !== "constant" ? nm[0] : "");
-          t.set("nups", 0);
+          t.set("nups", (r.caller && calledNativeFn(th, r.caller)?.bound?.length) || 0);
           t.set("nparams", 0);
           t.set("isvararg", true);
           t.set("istailcall", false);
           if (what.includes("f") && r.caller) t.set("func", calledNativeFn(th, r.caller));
+          if (what.includes("r")) setTransfer(t, transferAt(th, target));
           return [t];
         }
         frame = r.f;
@@ -153,7 +200,7 @@ export function openDebug(L: LuaState): LuaTable {
         }
         if (what.includes("l")) t.set("currentline", -1);
         if (what.includes("u")) {
-          t.set("nups", 0);
+          t.set("nups", fn instanceof NativeFunction ? (fn.bound?.length ?? 0) : 0);
           t.set("nparams", 0);
           t.set("isvararg", true);
         }
@@ -166,6 +213,7 @@ export function openDebug(L: LuaState): LuaTable {
         } else t.set("namewhat", "");
       } else if (what.includes("n")) t.set("namewhat", "");
       if (what.includes("f")) t.set("func", fn);
+      if (what.includes("r")) setTransfer(t, typeof target === "number" ? transferAt(th, target) : undefined);
       return [t];
     },
     getlocal: (L, a) => {
@@ -183,7 +231,12 @@ export function openDebug(L: LuaState): LuaTable {
       const r = frameAt(th, level, th !== current(L));
       if (!r) return argError(args === a ? 1 : 2, "level out of range");
       const f = r.f;
-      if (!f) return [undefined];
+      const tr = transferAt(th, level);
+      if (!f) {
+        // a native's stack, in the event a hook runs for
+        const vs = tr?.values;
+        return vs && n >= 1 && n <= vs.length ? ["(C temporary)", vs[n - 1]] : [undefined];
+      }
       if (n < 0) {
         const va = f.varargs;
         if (-n > va.length) return [undefined];
@@ -192,7 +245,9 @@ export function openDebug(L: LuaState): LuaTable {
       const p = f.closure.proto;
       const locs = activeLocals(p, f.pc - 1);
       if (n >= 1 && n <= locs.length) return [locs[n - 1].name, th.stack[f.base + locs[n - 1].reg]];
-      if (n >= 1 && n <= temporaryLimit(p, f.pc - 1)) return ["(temporary)", th.stack[f.base + n - 1]];
+      // registers a return event transfers lie past the live temporaries
+      const limit = Math.max(temporaryLimit(p, f.pc - 1), tr ? tr.first + tr.count - 1 : 0);
+      if (n >= 1 && n <= limit) return ["(temporary)", th.stack[f.base + n - 1]];
       return [undefined];
     },
     setlocal: (L, a) => {
@@ -224,6 +279,8 @@ export function openDebug(L: LuaState): LuaTable {
     getupvalue: (_L, args) => {
       const f = args[0];
       const n = checkInt(args, 2);
+      // a native's bound values stand for C upvalues, whose names are all ""
+      if (f instanceof NativeFunction) return f.bound && n >= 1 && n <= f.bound.length ? ["", f.bound[n - 1]] : [];
       if (!(f instanceof Closure) || n < 1 || n > f.upvals.length) return [];
       return [f.proto.upvals[n - 1]?.name || "(no name)", f.upvals[n - 1].get()];
     },

@@ -184,6 +184,7 @@ export function framePosition(f: Frame | undefined): string {
 /** How the function running in frame index fi of a thread was called, for messages. */
 export function calledName(th: LuaThread, fi: number): [string, string] | undefined {
   if (fi === th.hookBase) return ["hook", "?"];
+  if (fi === th.finalizerFrame) return ["metamethod", "__gc"];
   // its caller's frame is gone
   if (th.frames[fi].tail) return undefined;
   // called by a native (pcall, a nested call, pcall closing variables as an error unwinds)
@@ -252,7 +253,12 @@ const NATIVE_CALLED = FrameFlag.JsBoundary | FrameFlag.Pcall | FrameFlag.Xpcall 
 export function callLevels(th: LuaThread): (Frame | undefined)[] {
   const out: (Frame | undefined)[] = [];
   const frames = th.frames;
+  const pcalls = th.nativePcalls;
+  let k = pcalls.length - 1;
   for (let fi = frames.length - 1; fi >= 0; fi--) {
+    // a native that pcall called from this frame: pcall's level
+    while (k >= 0 && pcalls[k] > fi + 1) k--;
+    for (; k >= 0 && pcalls[k] === fi + 1; k--) out.push(undefined);
     const f = frames[fi];
     out.push(f);
     // a hook called for a Lua function's event has that function as its caller
@@ -263,22 +269,33 @@ export function callLevels(th: LuaThread): (Frame | undefined)[] {
 
 /**
  * A traceback of a thread's call levels, innermost first, as "stack traceback:\n\t...",
- * skipping `level` levels; natives between Lua frames show as "[C]" lines. With more than
+ * skipping `level` levels (counted from native0 when given, "function 'x'" for a level 0
+ * above the Lua frames); natives between Lua frames show as "[C]" lines. With more than
  * 22 levels the middle is elided as luaL_traceback does: the first 10 and the last 11 show,
  * and the count it reports leaves out one level more than it hides, as PUC-Rio's does.
  */
-export function traceback(th: LuaThread, msg: string | undefined, level = 0, loaded?: LuaValue): string {
+export function traceback(
+  th: LuaThread,
+  msg: string | undefined,
+  level = 0,
+  loaded?: LuaValue,
+  native0?: string,
+): string {
   const globals = loaded instanceof LuaTable ? loadedNames(loaded) : undefined;
   const lines: string[] = [];
   if (msg !== undefined) lines.push(msg);
   lines.push("stack traceback:");
   const levels: (Frame | undefined | string)[] = callLevels(th);
+  // level 0 when asked for: the native running (debug.traceback) or suspended in (yield)
+  if (native0 !== undefined) levels.unshift(native0);
   // the native that raised the error being reported is a level above the frame that called it
   const raising = th.raising;
   const at = raising === undefined ? -1 : levels.indexOf(raising.frame as Frame);
   if (raising !== undefined && at >= 0) {
     // a message handler running for it stands right above it (its own native level is this one)
-    if (at > 0 && levels[at - 1] === undefined) levels[at - 1] = raising.name;
+    if (raising.byPcall && at > 1 && levels[at - 2] === undefined) levels[at - 2] = raising.name;
+    else if (raising.byPcall && at > 0) levels.splice(at - 1, 0, raising.name);
+    else if (at > 0 && levels[at - 1] === undefined) levels[at - 1] = raising.name;
     else levels.splice(at, 0, raising.name);
   }
   levels.splice(0, level);

@@ -14,6 +14,8 @@ import type { LuaValue } from "./value.js";
 export interface RaisedBy {
   frame: object;
   name: string;
+  /** Called directly by pcall or xpcall, whose level lies between it and the frame. */
+  byPcall?: boolean;
 }
 
 /** A Lua error in flight; `value` is what pcall returns as the error object. */

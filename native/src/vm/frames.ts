@@ -98,6 +98,17 @@ export interface PendingCall {
   handler?: LuaValue;
 }
 
+/**
+ * The values a call or return hook event transfers (debug.getinfo's 'r'): locals
+ * first..first+count-1 of the event's function. A native's are in `values` (its arguments,
+ * then its results, as a C function's stack holds them); a Lua function's are its registers.
+ */
+export interface Transfer {
+  first: number;
+  count: number;
+  values: LuaValue[] | undefined;
+}
+
 /** The events debug.sethook can ask for. */
 export const HookMask = { Call: 1, Return: 2, Line: 4, Count: 8 } as const;
 
@@ -138,6 +149,16 @@ export class LuaThread {
   raising: RaisedBy | undefined = undefined;
   /** The index in `frames` of the running hook's frame (named "hook '?'" in tracebacks). */
   hookBase = -1;
+  /**
+   * The frame counts at which natives run called directly by pcall or xpcall, innermost
+   * last: the protected call is a level of its own between the native and its caller's
+   * frame. Not state (no native is running when a state is taken).
+   */
+  nativePcalls: number[] = [];
+  /** The index in `frames` of a running __gc finalizer's frame, else -1. Not state. */
+  finalizerFrame = -1;
+  /** While a call or return hook runs: what the event transfers. Not state. */
+  transfer: Transfer | undefined = undefined;
   /** Resumed from JavaScript: a yield or death leaves the interpreter loop. */
   jsResumed = false;
   isMain: boolean;

@@ -5,7 +5,7 @@
 // It runs on collectgarbage() and, while weak tables exist, every so many allocations.
 // collectgarbage() also runs the __gc finalizers of objects the walk no longer reaches
 // (fullCollect), and `endymion lua` runs the rest when the script ends, as lua_close does.
-// Collections between allocations only clear weak tables: no finalizer runs there.
+// Collections at allocation points run the finalizers too (gcStep).
 
 import { Op } from "../compiler/opcodes.js";
 import { temporaryLimit } from "./debuginfo.js";
@@ -42,11 +42,33 @@ export function registerWeak(L: LuaState, t: LuaTable): void {
  * clear or objects with finalizers. The next one comes after as many allocations as the
  * walk found objects alive (at least GC_STEP), so that its cost stays proportional.
  */
-export function gcStep(L: LuaState): void {
+export function gcStep(L: LuaState, top = -1, pc = -1): void {
   const g = L as unknown as GcState;
   g.gcDebt = 0;
   if (L.finalizing || ((g.weakTables === undefined || g.weakTables.size === 0) && L.finalizable.size === 0)) return;
-  runFinalizers(L, collect(L, true));
+  stepTop = top;
+  stepPc = pc;
+  try {
+    runFinalizers(L, collect(L, true));
+  } finally {
+    stepTop = -1;
+  }
+}
+
+/**
+ * While an allocation point's collection runs: the end of the running frame's live
+ * registers (the new value's register + 1, as checkGC sets L->top in PUC-Rio) and the
+ * allocating instruction. Registers above it and above the active locals are dead
+ * temporaries (compiled code leaves stale copies there), which the walk does not mark.
+ */
+let stepTop = -1;
+let stepPc = -1;
+
+/** One past the highest register of an active local variable of p at pc. */
+function localsTop(p: Proto, pc: number): number {
+  let top = 0;
+  for (const v of p.locVars) if (v.startPc <= pc && (v.endPc === -1 || v.endPc > pc)) top = Math.max(top, v.reg + 1);
+  return top;
 }
 
 /**
@@ -119,11 +141,17 @@ function runFinalizers(L: LuaState, objects: (LuaTable | LuaUserdata)[]): void {
         L.warn(`error in __gc (attempt to call a ${typeNameMeta(L, gc)} value (metamethod '__gc'))`);
         continue;
       }
+      // debug.getinfo names the finalizer's frame "metamethod '__gc'"
+      const th = (L as unknown as GcState).current;
+      const saved = th.finalizerFrame;
+      th.finalizerFrame = th.frames.length;
       try {
         L.call(gc, [o]);
       } catch (e) {
         if (!(e instanceof LuaError)) throw e;
         L.warn(`error in __gc (${typeof e.value === "string" ? e.value : "error object is not a string"})`);
+      } finally {
+        th.finalizerFrame = saved;
       }
     }
   } finally {
@@ -312,10 +340,13 @@ function markThread(th: LuaThread, push: (v: LuaValue) => void, running: boolean
     push(f.handler);
     for (const v of f.varargs) push(v);
     const p = f.closure.proto;
+    const last = running && i === frames.length - 1;
     const end =
-      running && i === frames.length - 1 && isCall(p, f.pc - 1)
-        ? f.base + temporaryLimit(p, f.pc - 1) + 1
-        : Math.max(f.base + p.maxStack, f.top);
+      last && stepTop >= 0
+        ? Math.max(stepTop, f.base + localsTop(p, stepPc))
+        : last && isCall(p, f.pc - 1)
+          ? f.base + temporaryLimit(p, f.pc - 1) + 1
+          : Math.max(f.base + p.maxStack, f.top);
     top = Math.max(top, end);
   }
   const s = th.stack;

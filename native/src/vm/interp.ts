@@ -11,7 +11,7 @@
 import { Op } from "../compiler/opcodes.js";
 import { callSiteName, framePosition, nativeLevelName, traceback, varInfo, varInfoName } from "./debuginfo.js";
 import { LuaError, NativeError } from "./errors.js";
-import { Frame, FrameFlag, HookMask, type LuaThread, type PendingCall, type Unwind } from "./frames.js";
+import { Frame, FrameFlag, HookMask, type LuaThread, type PendingCall, type Transfer, type Unwind } from "./frames.js";
 import { Closure, Intrinsic, NativeFunction, NO_FAST, type Proto, TailCall, UpVal } from "./function.js";
 import { GC_STEP, gcStep } from "./gc.js";
 import { account, CLOSURE_BYTES } from "./heap.js";
@@ -268,26 +268,35 @@ function closeTbcNested(L: InterpState, th: LuaThread, level: number, err: LuaVa
  * the top Lua frame's, which is then the hook's caller for debug.getinfo(2); otherwise a
  * native being called or returning is (a native level under the hook's frame).
  */
-function runHook(L: InterpState, th: LuaThread, event: string, line: number, lua: boolean): void {
+function runHook(L: InterpState, th: LuaThread, event: string, line: number, lua: boolean, transfer?: Transfer): void {
   // a native's return event is the one debug.sethook's request for a bail-out was for
   if (!lua && event === "return") L.localsWritten = false;
   const saved = th.hookFrame;
   const savedBase = th.hookBase;
+  const savedTransfer = th.transfer;
   th.allowHook = false;
   th.hookFrame = lua ? th.frames.length : -1;
   th.hookBase = th.frames.length;
+  th.transfer = transfer;
   try {
     callValue(L, th.hook, [event, line >= 0 && event === "line" ? line : undefined]);
   } finally {
     th.allowHook = true;
     th.hookFrame = saved;
     th.hookBase = savedBase;
+    th.transfer = savedTransfer;
   }
 }
 
-/** The "return" hook event of a native (or of the yield a coroutine resumes from), if asked for. */
-function nativeReturnHook(L: InterpState, th: LuaThread): void {
-  if (th.hookMask & HookMask.Return && th.allowHook) runHook(L, th, "return", -1, false);
+/**
+ * The "return" hook event of a native (or of the yield a coroutine resumes from), if asked
+ * for: it transfers the results, which a C function's stack holds above its arguments.
+ */
+function nativeReturnHook(L: InterpState, th: LuaThread, args: LuaValue[] = EMPTY, res: LuaValue[] = EMPTY): void {
+  if (th.hookMask & HookMask.Return && th.allowHook) {
+    const values = args.length === 0 ? res : args.concat(res);
+    runHook(L, th, "return", -1, false, { first: args.length + 1, count: res.length, values });
+  }
 }
 
 /** The line of the instruction before frame f's saved pc (-1 without line information). */
@@ -307,7 +316,8 @@ function hookStep(L: InterpState, th: LuaThread, f: Frame, pc: number): void {
   const prev = f.hookPc;
   f.hookPc = pc;
   const line = pc < p.lineInfo.length ? p.lineInfo[pc] : -1;
-  if (prev < 0 && pc === 0 && mask & HookMask.Call) runHook(L, th, f.tail ? "tail call" : "call", line, true);
+  if (prev < 0 && pc === 0 && mask & HookMask.Call)
+    runHook(L, th, f.tail ? "tail call" : "call", line, true, { first: 1, count: p.numParams, values: undefined });
   // the call hook may have set other hooks: a line hook it sets sees this first instruction
   const now = th.hookMask;
   if (now & HookMask.Count && --th.hookLeft <= 0) {
@@ -319,6 +329,10 @@ function hookStep(L: InterpState, th: LuaThread, f: Frame, pc: number): void {
     const again = pc === prev && p.code[pc << 2] === Op.Return;
     if (prev < 0 || pc < prev || (pc === prev && !again) || line !== p.lineInfo[prev])
       runHook(L, th, "line", line, true);
+  } else if (now & HookMask.Line && (prev < 0 || pc < prev)) {
+    // code without line information (stripped): the event comes, without a line, on entry
+    // and after backward jumps only
+    runHook(L, th, "line", -1, true);
   }
 }
 
@@ -353,7 +367,8 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       return Pre.Reload;
     }
     if (fn instanceof NativeFunction) {
-      if (th.hookMask & HookMask.Call && th.allowHook) runHook(L, th, "call", -1, false);
+      if (th.hookMask & HookMask.Call && th.allowHook)
+        runHook(L, th, "call", -1, false, { first: 1, count: nargs, values: stack.slice(func + 1, func + 1 + nargs) });
       if (fn.intrinsic !== Intrinsic.None) {
         if (!(flags & (FrameFlag.Pcall | FrameFlag.Xpcall)))
           return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
@@ -367,19 +382,30 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       const args = nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs);
       if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
         let res: LuaValue[] | undefined;
+        // pcall's own level lies between the native and the frame calling pcall
+        const pcalls = th.nativePcalls;
+        const depth = pcalls.length;
+        pcalls.push(th.frames.length);
         try {
           res = callNative(L, fn, args, true);
         } catch (e) {
           const err = toLuaError(L, e);
+          // a message handler's traceback shows the native above the pcall level
+          if (err.raisedBy === undefined && err.luaTraceback === undefined && th.frames.length > 0) {
+            const f = th.frames[th.frames.length - 1];
+            err.raisedBy = { frame: f, name: nativeLevelName(fn.name, f), byPcall: true };
+          }
           const handler = L.pendingHandler;
           L.pendingHandler = undefined;
           return protectedFail(L, th, func, flags, nres, handleError(L, flags, err, handler));
+        } finally {
+          pcalls.length = depth;
         }
-        nativeReturnHook(L, th);
+        nativeReturnHook(L, th, args, res);
         return placeResults(L, th, func, res ?? EMPTY, nres, flags);
       }
       const res = callNative(L, fn, args, (flags & FrameFlag.JsBoundary) !== 0);
-      nativeReturnHook(L, th);
+      nativeReturnHook(L, th, args, res);
       return placeResults(L, th, func, res ?? EMPTY, nres, flags);
     }
     // not a function: try __call, inserting the object as first argument
@@ -750,7 +776,7 @@ function startOrContinue(L: InterpState, co: LuaThread, args: LuaValue[]): Pre {
   const p = co.pending as PendingCall;
   co.pending = undefined;
   // the yield (or host call) the coroutine waited in returns now
-  nativeReturnHook(L, co);
+  nativeReturnHook(L, co, EMPTY, args);
   const r = placeResults(L, co, p.func, args, p.nres, p.flags);
   return r === Pre.Exit ? Pre.Exit : Pre.Reload;
 }
@@ -1140,7 +1166,7 @@ function length(L: InterpState, f: Frame | undefined, v: LuaValue, rk: number): 
  */
 function concat(L: InterpState, th: LuaThread, f: Frame, from: number, n: number): typeof PENDING | undefined {
   const stack = th.stack;
-  if (++L.gcDebt > L.gcPace) gcStep(L);
+  if (++L.gcDebt > L.gcPace) gcStep(L, from + n, f.pc - 1);
   while (n > 1) {
     const top = from + n - 1;
     const b = stack[top];
@@ -1485,7 +1511,7 @@ function run(L: InterpState): ExecResult {
         }
         case Op.NewTable:
           stack[base + a] = new LuaTable();
-          if (++L.gcDebt > L.gcPace) gcStep(L);
+          if (++L.gcDebt > L.gcPace) gcStep(L, base + a + 1, pc - 1);
           break;
         case Op.Self: {
           const b = code[i + 2];
@@ -1986,7 +2012,7 @@ function run(L: InterpState): ExecResult {
           if (th.openUpvals.length > 0) closeUpvals(th, base);
           if (th.hookMask & HookMask.Return && th.allowHook) {
             f.pc = pc;
-            runHook(L, th, "return", frameLineAt(f), true);
+            runHook(L, th, "return", frameLineAt(f), true, { first: a + 1, count: n, values: undefined });
           }
           const flags = f.flags;
           th.frames.pop();
@@ -2116,7 +2142,7 @@ function run(L: InterpState): ExecResult {
           }
           stack[base + a] = new Closure(np, ups);
           account(CLOSURE_BYTES);
-          if (++L.gcDebt > L.gcPace) gcStep(L);
+          if (++L.gcDebt > L.gcPace) gcStep(L, base + a + 1, pc - 1);
           break;
         }
         case Op.Vararg: {

@@ -868,7 +868,9 @@ class Gen {
         return;
       }
       case Op.NewTable:
-        e(`${set(a, "new LuaTable()")} if (++L.gcDebt > L.gcPace) { ${this.spillSet(k, "both")}gcStep(L); }`);
+        e(
+          `${set(a, "new LuaTable()")} if (++L.gcDebt > L.gcPace) { ${this.spillSet(k, "both")}gcStep(L, base + ${a + 1}, ${k}); }`,
+        );
         return;
       case Op.Self: {
         const key = RK(c);
@@ -994,7 +996,7 @@ class Gen {
         e(
           `{ let ${reads}; ` +
             `if (f.extra === 0 && ${conds}) { ${set(a, parts.join(" + "))} ` +
-            `if (++L.gcDebt > L.gcPace) { ${this.spillSet(k, "both")}gcStep(L); } } ` +
+            `if (++L.gcDebt > L.gcPace) { ${this.spillSet(k, "both")}gcStep(L, base + ${a + 1}, ${k}); } } ` +
             `else { ${this.spillSet(k, "both")}${this.store(a, a + b - 1)}f.pc = ${k + 1}; if (concat(L, th, f, base + ${a}, f.extra > 0 ? f.extra : ${b}) === PENDING) return 1; ${this.reload(a, a)} } }`,
         );
         return;
@@ -1149,7 +1151,7 @@ class Gen {
         const ups = np.upvals.map((d) => (d.inStack ? `findUpval(th, base + ${d.index})` : `U[${d.index}]`));
         e(
           `${set(a, `new Closure(P[${b}], [${ups.join(", ")}])`)} account(CLOSURE_BYTES); ` +
-            `if (++L.gcDebt > L.gcPace) { ${this.spillSet(k, "both")}gcStep(L); }`,
+            `if (++L.gcDebt > L.gcPace) { ${this.spillSet(k, "both")}gcStep(L, base + ${a + 1}, ${k}); }`,
         );
         return;
       }
