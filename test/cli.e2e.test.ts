@@ -1482,7 +1482,11 @@ describe.concurrent("lua: the plain interpreter", () => {
       input: 'x = 10\nx + 1\nfunction f(a)\nreturn a * 2\nend\n=f(x), "s"\nerror("e")\nprint("still here")\n',
     });
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").slice(1).join("\n")).toBe("> > 11\n> >> >> > 20\ts\n> > still here\n> \n");
+    // lines read from a standard input that is no terminal are echoed, as lua5.4's readline does
+    expect(r.stdout.split("\n").slice(1).join("\n")).toBe(
+      '> x = 10\n> x + 1\n11\n> function f(a)\n>> return a * 2\n>> end\n> =f(x), "s"\n20\ts\n' +
+        '> error("e")\n> print("still here")\nstill here\n> \n',
+    );
     expect(r.stderr).toMatch(/^stdin:1: e\nstack traceback:\n/);
   });
 
@@ -1537,7 +1541,61 @@ describe.concurrent("lua: the plain interpreter", () => {
   it.concurrent("-i: io.read in the interactive loop reads the next line of input", async ({ expect }) => {
     const r = await endymion(["lua", "-i"], { input: "x = io.read()\nsome text\nprint(#x, x)\n" });
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").slice(1).join("\n")).toBe("> > 9\tsome text\n> \n");
+    expect(r.stdout.split("\n").slice(1).join("\n")).toBe("> x = io.read()\n> print(#x, x)\n9\tsome text\n> \n");
+  });
+
+  it.concurrent("-i: prompts through tostring, an error calling print is reported", async ({ expect }) => {
+    const prompt = "local C = 0; _PROMPT = setmetatable({}, {__tostring = function () C = C + 1; return C end})";
+    const r = await endymion(["lua", "-e", prompt, "-i"], { input: " --\na = 2\n" });
+    expect(r.stdout.split("\n").slice(1).join("\n")).toBe("1 --\n2a = 2\n3\n");
+    const p = await endymion(["lua", "-e", "print = nil", "-i"], { input: "10\n" });
+    expect(p.code).toBe(0);
+    expect(p.stderr).toMatch(/^error calling 'print' \(attempt to call a nil value\)\n/);
+  });
+
+  it.concurrent("debug.debug runs a command per line of standard input until cont", async ({ expect }) => {
+    const r = await endymion(["lua", "-e", "require'debug'.debug() print('back')"], {
+      input: 'io.stderr:write(1000)\nerror("x")\nlocal = 1\ncont\nprint("not run")\n',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("back\n");
+    expect(r.stderr).toBe(
+      "lua_debug> 1000lua_debug> (debug command):1: x\n" +
+        "lua_debug> (debug command):1: <name> expected near '='\nlua_debug> ",
+    );
+  });
+
+  it.concurrent("the script's arguments come from the global arg as it is when the script starts", async ({
+    expect,
+  }) => {
+    const r = await endymion(["lua", "-e", "arg[1] = 100", "-", "a", "b"], { input: "print(...)\n" });
+    expect(r.stdout).toBe("100\tb\n");
+    const bad = await endymion(["lua", "-e", "arg = 1", "-"], { input: "print(...)\n" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^lua: 'arg' is not a table\n/);
+  });
+
+  it.concurrent("os.exit(code, true) closes the state: pending to-be-closed variables, then finalizers", async ({
+    expect,
+  }) => {
+    const tbc = [
+      "local x <close> = setmetatable({}, {__close = function (_, e) print('Ok', e) end})",
+      "local e1 <close> = setmetatable({}, {__close = function () print(120) end})",
+      "os.exit(true, true)",
+    ].join("\n");
+    const r = await endymion(["lua", "-"], { input: tbc });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("120\nOk\tnil\n");
+    // a finalizer that exits closing the state again: the others still run, newer ones do not
+    const fin = [
+      "setmetatable({}, {__gc = function () print(1) end})",
+      "setmetatable({}, {__gc = function ()",
+      "  print(2); setmetatable({}, {__gc = function () print(3) end}); os.exit(0, true)",
+      "end})",
+    ].join("\n");
+    const f = await endymion(["lua", "-"], { input: fin });
+    expect(f.code).toBe(0);
+    expect(f.stdout).toBe("2\n1\n");
   });
 
   it.concurrent("io.popen and os.execute: output in program order, status triples, standard input shared", async ({

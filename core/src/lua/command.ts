@@ -285,7 +285,9 @@ export function runLuaCommand(argv: string[]): number {
     flushStd();
   };
   openOsFiles(L, L.globals.get("os") as LuaTable, flushStd);
-  openDebug(L);
+  // lua.c runs its state's collector in generational mode
+  L.call(L.globals.get("collectgarbage"), ["generational"]);
+  const debugLib = openDebug(L);
   const stdin = streams.stdin;
   openCommandExtras(L, flush, env, () => stdin.readAll());
   /** Reads a line of standard input for the interactive loop; undefined at the end. */
@@ -296,6 +298,29 @@ export function runLuaCommand(argv: string[]): number {
       return undefined;
     }
   };
+  // debug.debug: a command per line of standard input until "cont", prompts and errors on
+  // standard error, as ldblib's db_debug
+  debugLib.set(
+    "debug",
+    L.registerNative(
+      new NativeFunction("debug.debug", (L) => {
+        for (;;) {
+          stderr.write("lua_debug> ");
+          stderr.flush();
+          const line = readLine();
+          if (line === undefined || line === "cont") return [];
+          try {
+            L.call(loadChunk(L, line, "=(debug command)", L.globals, true), []);
+          } catch (e) {
+            if (e instanceof LuaSyntaxError) stderr.write(`${e.message}\n`);
+            else if (e instanceof LuaError) stderr.write(`${L.tostring(e.value)}\n`);
+            else throw e;
+            stderr.flush();
+          }
+        }
+      }),
+    ),
+  );
   const script = opts.script;
   const hasScript = script < argv.length;
   // arg: the script at 0, its arguments after it, the interpreter and options before it
@@ -325,9 +350,10 @@ export function runLuaCommand(argv: string[]): number {
     flush();
   };
   /** Loads and runs a chunk; false when it failed (reported). os.exit unwinds through it. */
-  const run = (load: () => LuaValue, args: LuaValue[] = []): boolean => {
+  const run = (load: () => LuaValue, args: () => LuaValue[] = () => []): boolean => {
     try {
-      runMain(L, load(), args);
+      const chunk = load();
+      runMain(L, chunk, args());
       return true;
     } catch (e) {
       if (e instanceof ExitSignal) throw e;
@@ -336,7 +362,7 @@ export function runLuaCommand(argv: string[]): number {
     }
   };
   const doString = (src: string, name: string) => run(() => loadChunk(L, src, name, L.globals, true));
-  const doFile = (file: string | undefined, args: LuaValue[] = []) =>
+  const doFile = (file: string | undefined, args?: () => LuaValue[]) =>
     run(() => {
       if (file === undefined) return loadFile(L, undefined, () => stdin.readAll());
       try {
@@ -346,6 +372,20 @@ export function runLuaCommand(argv: string[]): number {
         throw e;
       }
     }, args);
+
+  /**
+   * The script's arguments as lua.c's pushargs takes them once the script is loaded: from
+   * the global `arg` as it is then (an -e option may have changed it), 1 to its length.
+   */
+  const scriptArgs = (): LuaValue[] => {
+    const t = L.globals.get("arg");
+    if (!(t instanceof LuaTable)) throw new LuaError("'arg' is not a table");
+    const n = L.len(t);
+    if (typeof n !== "number" || !Number.isInteger(n)) throw new LuaError("object length is not an integer");
+    const out: LuaValue[] = [];
+    for (let i = 1; i <= n; i++) out.push(t.get(i));
+    return out;
+  };
 
   /** Runs what the command line asks for; the exit status. */
   const main = (): number => {
@@ -383,7 +423,7 @@ export function runLuaCommand(argv: string[]): number {
     if (hasScript) {
       const name = argv[script];
       const fromStdin = name === "-" && argv[script - 1] !== "--";
-      if (!doFile(fromStdin ? undefined : name, argv.slice(script + 1).map(bytes))) return 1;
+      if (!doFile(fromStdin ? undefined : name, scriptArgs)) return 1;
     }
     if (opts.interactive) repl();
     else if (!hasScript && !opts.execute && !opts.version) {
@@ -405,13 +445,26 @@ export function runLuaCommand(argv: string[]): number {
       status = e.code;
       close = e.close;
     }
-    // lua_close, which lua.c calls unless os.exit was told not to: pending finalizers run
+    // lua_close, which lua.c calls unless os.exit was told not to: the main thread's pending
+    // to-be-closed variables are closed (without an error), then pending finalizers run
+    // (os.exit(c, true) in one of them closes the state again: the others still run)
     if (close) {
       try {
-        closeFinalizers(L);
+        closeMainVariables();
       } catch (e) {
         if (!(e instanceof ExitSignal)) throw e;
         status = e.code;
+        close = e.close;
+      }
+    }
+    while (close) {
+      try {
+        closeFinalizers(L);
+        break;
+      } catch (e) {
+        if (!(e instanceof ExitSignal)) throw e;
+        status = e.code;
+        close = e.close;
       }
     }
     return status;
@@ -420,16 +473,45 @@ export function runLuaCommand(argv: string[]): number {
     flush();
   }
 
+  /**
+   * The to-be-closed variables the main thread still has when os.exit(code, true) ends the
+   * script: closed in reverse order with no error, as lua_close does; an error in one is
+   * passed on to the next, and otherwise dropped.
+   */
+  function closeMainVariables(): void {
+    const th = (L as unknown as { mainThread: { tbc: number[]; stack: LuaValue[] } }).mainThread;
+    let err: LuaValue;
+    while (th.tbc.length > 0) {
+      const v = th.stack[th.tbc.pop() as number];
+      try {
+        L.call(getMetamethod(L, v, "__close"), [v, err]);
+      } catch (e) {
+        if (!(e instanceof LuaError)) throw e;
+        err = e.value;
+      }
+    }
+  }
+
   /** The read-eval-print loop: an expression prints its values, a statement runs. */
   function repl(): void {
     const prompt = (first: boolean) => {
       const p = L.globals.get(first ? "_PROMPT" : "_PROMPT2");
-      stdout.write(typeof p === "string" ? p : first ? "> " : ">> ");
+      stdout.write(p === undefined ? (first ? "> " : ">> ") : L.tostring(p));
       stdout.flush();
+    };
+    // readline, which lua5.4 reads lines with, echoes them when standard input is no terminal
+    const echo = !isTerminal(0);
+    const readInput = () => {
+      const line = readLine();
+      if (line !== undefined && echo) {
+        stdout.write(`${line}\n`);
+        stdout.flush();
+      }
+      return line;
     };
     for (;;) {
       prompt(true);
-      let line = readLine();
+      let line = readInput();
       if (line === undefined) break;
       if (line.startsWith("=")) line = `return ${line.slice(1)}`;
       let fn: LuaValue;
@@ -444,7 +526,7 @@ export function runLuaCommand(argv: string[]): number {
           } catch (e) {
             if (e instanceof LuaSyntaxError && e.message.endsWith("<eof>")) {
               prompt(false);
-              const more = readLine();
+              const more = readInput();
               if (more !== undefined) {
                 line += `\n${more}`;
                 continue;
@@ -459,7 +541,16 @@ export function runLuaCommand(argv: string[]): number {
       if (fn === undefined) continue;
       try {
         const results = runMain(L, fn, []);
-        if (results.length > 0) L.call(L.globals.get("print"), results);
+        if (results.length > 0) {
+          try {
+            L.call(L.globals.get("print"), results);
+          } catch (e) {
+            if (!(e instanceof LuaError)) throw e;
+            // as lua.c's l_print reports it
+            const why = typeof e.value === "string" || typeof e.value === "number" ? L.tostring(e.value) : "(null)";
+            throw new LuaError(`error calling 'print' (${why})`);
+          }
+        }
       } catch (e) {
         if (e instanceof ExitSignal) throw e;
         report(e, "");

@@ -9,7 +9,7 @@ import { getMetamethod, metatableOf } from "../vm/meta.js";
 import type { LuaState } from "../vm/state.js";
 import { LuaTable } from "../vm/table.js";
 import { LuaFloat, type LuaValue, normInt, rawEquals, stringToNumber, typeName } from "../vm/value.js";
-import { checkAny, checkInt, checkTable, optString, typeError } from "./args.js";
+import { checkAny, checkInt, checkTable, optInt, optString, typeError } from "./args.js";
 import { native } from "./lib.js";
 
 /** The frames of the running thread (for error levels). */
@@ -224,6 +224,8 @@ export function openBase(L: LuaState): LuaTable {
   def("pcall", () => undefined, Intrinsic.Pcall);
   def("xpcall", () => undefined, Intrinsic.Xpcall);
   let gcMode = "incremental";
+  // the incremental collector's pause and step multiplier (LUAI_GCPAUSE, LUAI_GCMUL), / 4
+  const gcParams = { setpause: 50, setstepmul: 25 };
   // "stop" only shows in "isrunning": collections happen when asked for (see vm/gc.ts)
   let running = true;
   const gcOptions = [
@@ -264,9 +266,12 @@ export function openBase(L: LuaState): LuaTable {
         return [prev];
       }
       case "setpause":
-        return [200];
-      case "setstepmul":
-        return [100];
+      case "setstepmul": {
+        // kept as lua_gc keeps them: a quarter of the value in a byte; the previous one returns
+        const prev = gcParams[opt];
+        gcParams[opt] = Math.trunc(optInt(args, 2, 0) / 4) & 255;
+        return [prev * 4];
+      }
       default:
         return argError(1, `invalid option '${opt}'`);
     }

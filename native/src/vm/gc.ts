@@ -117,11 +117,14 @@ export function memoryInUse(L: LuaState): number {
   return L.gcCount.live + heap.bytes - L.gcCount.mark;
 }
 
-/** Runs the finalizers of every object with __gc, reachable or not, newest first (lua_close). */
+/**
+ * Runs the finalizers of every object with __gc, reachable or not, newest first (lua_close).
+ * Objects given a finalizer from now on get none. When something other than a Lua error
+ * (os.exit) stops it, the finalizers not yet run are left for another call.
+ */
 export function closeFinalizers(L: LuaState): void {
-  const all = [...L.finalizable];
-  L.finalizable.clear();
-  runFinalizers(L, all.reverse());
+  L.closing = true;
+  runFinalizers(L, [...L.finalizable].reverse());
 }
 
 /** Whether the instruction at pc calls a function (the frame is waiting for it). */
@@ -135,6 +138,7 @@ function runFinalizers(L: LuaState, objects: (LuaTable | LuaUserdata)[]): void {
   L.finalizing = true;
   try {
     for (const o of objects) {
+      L.finalizable.delete(o);
       const gc = o.metatable?.getStr("__gc");
       if (gc === undefined) continue;
       if (!(gc instanceof Closure || gc instanceof NativeFunction) && getMetamethod(L, gc, "__call") === undefined) {
@@ -161,7 +165,7 @@ function runFinalizers(L: LuaState, objects: (LuaTable | LuaUserdata)[]): void {
 
 /** Registers o for finalization when its new metatable has __gc (setmetatable). */
 export function registerFinalizer(L: LuaState, o: LuaTable | LuaUserdata, mt: LuaTable | undefined): void {
-  if (mt !== undefined && mt.getStr("__gc") !== undefined) L.finalizable.add(o);
+  if (mt !== undefined && mt.getStr("__gc") !== undefined && !L.closing) L.finalizable.add(o);
 }
 
 /**

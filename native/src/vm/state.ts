@@ -62,6 +62,8 @@ export class LuaState {
   finalizable = new Set<LuaTable | LuaUserdata>();
   /** Set while finalizers run: a collection asked for by one does nothing. */
   finalizing = false;
+  /** Set once lua_close's finalizers start: no object is marked for finalization after. */
+  closing = false;
   /**
    * collectgarbage("count"): the memory found in use by the last full collection (-1
    * before the first) and the allocation counter then; what was allocated since adds up.
