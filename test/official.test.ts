@@ -37,6 +37,7 @@ const REQUIRED = [
   // weak tables, finalizers and collectgarbage; io and os; require and package; C stack limits
   "coroutine",
   "gc",
+  "gengc",
   "files",
   "attrib",
   "cstack",
