@@ -299,6 +299,45 @@ function nativeReturnHook(L: InterpState, th: LuaThread, args: LuaValue[] = EMPT
   }
 }
 
+/** The "call" hook event of a native: it transfers the arguments. */
+function nativeCallHook(L: InterpState, th: LuaThread, func: number, nargs: number): void {
+  runHook(L, th, "call", -1, false, { first: 1, count: nargs, values: th.stack.slice(func + 1, func + 1 + nargs) });
+}
+
+/** A native called directly by pcall or xpcall (precall's protected case). */
+function pcallNative(
+  L: InterpState,
+  th: LuaThread,
+  fn: NativeFunction,
+  func: number,
+  args: LuaValue[],
+  nres: number,
+  flags: number,
+): Pre {
+  let res: LuaValue[] | undefined;
+  // pcall's own level lies between the native and the frame calling pcall
+  const pcalls = th.nativePcalls;
+  const depth = pcalls.length;
+  pcalls.push(th.frames.length);
+  try {
+    res = callNative(L, fn, args, true);
+  } catch (e) {
+    const err = toLuaError(L, e);
+    // a message handler's traceback shows the native above the pcall level
+    if (err.raisedBy === undefined && err.luaTraceback === undefined && th.frames.length > 0) {
+      const f = th.frames[th.frames.length - 1];
+      err.raisedBy = { frame: f, name: nativeLevelName(fn.name, f), byPcall: true };
+    }
+    const handler = L.pendingHandler;
+    L.pendingHandler = undefined;
+    return protectedFail(L, th, func, flags, nres, handleError(L, flags, err, handler));
+  } finally {
+    pcalls.length = depth;
+  }
+  nativeReturnHook(L, th, args, res);
+  return placeResults(L, th, func, res ?? EMPTY, nres, flags);
+}
+
 /** The line of the instruction before frame f's saved pc (-1 without line information). */
 function frameLineAt(f: Frame): number {
   const lines = f.closure.proto.lineInfo;
@@ -367,8 +406,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
       return Pre.Reload;
     }
     if (fn instanceof NativeFunction) {
-      if (th.hookMask & HookMask.Call && th.allowHook)
-        runHook(L, th, "call", -1, false, { first: 1, count: nargs, values: stack.slice(func + 1, func + 1 + nargs) });
+      if (th.hookMask & HookMask.Call && th.allowHook) nativeCallHook(L, th, func, nargs);
       if (fn.intrinsic !== Intrinsic.None) {
         if (!(flags & (FrameFlag.Pcall | FrameFlag.Xpcall)))
           return precallIntrinsic(L, th, fn, func, nargs, nres, flags);
@@ -380,30 +418,7 @@ function precall(L: InterpState, th: LuaThread, func: number, nargs: number, nre
         }
       }
       const args = nargs === 0 ? [] : stack.slice(func + 1, func + 1 + nargs);
-      if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) {
-        let res: LuaValue[] | undefined;
-        // pcall's own level lies between the native and the frame calling pcall
-        const pcalls = th.nativePcalls;
-        const depth = pcalls.length;
-        pcalls.push(th.frames.length);
-        try {
-          res = callNative(L, fn, args, true);
-        } catch (e) {
-          const err = toLuaError(L, e);
-          // a message handler's traceback shows the native above the pcall level
-          if (err.raisedBy === undefined && err.luaTraceback === undefined && th.frames.length > 0) {
-            const f = th.frames[th.frames.length - 1];
-            err.raisedBy = { frame: f, name: nativeLevelName(fn.name, f), byPcall: true };
-          }
-          const handler = L.pendingHandler;
-          L.pendingHandler = undefined;
-          return protectedFail(L, th, func, flags, nres, handleError(L, flags, err, handler));
-        } finally {
-          pcalls.length = depth;
-        }
-        nativeReturnHook(L, th, args, res);
-        return placeResults(L, th, func, res ?? EMPTY, nres, flags);
-      }
+      if (flags & (FrameFlag.Pcall | FrameFlag.Xpcall)) return pcallNative(L, th, fn, func, args, nres, flags);
       const res = callNative(L, fn, args, (flags & FrameFlag.JsBoundary) !== 0);
       nativeReturnHook(L, th, args, res);
       return placeResults(L, th, func, res ?? EMPTY, nres, flags);
