@@ -65,6 +65,7 @@ export { FORMAT_VERSION, StateError, type StateErrorCode } from "./state/format.
 export { type Hydrated, type HydrateOptions, hydrateState } from "./state/hydrate.js";
 export * as args from "./stdlib/args.js";
 export { where } from "./stdlib/base.js";
+export { closePendingVariables } from "./stdlib/coroutine.js";
 export { hostYieldNative, makeLib, native } from "./stdlib/lib.js";
 export { ENGINE_VERSION } from "./version.js";
 export { traceback } from "./vm/debuginfo.js";

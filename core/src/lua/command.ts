@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import {
   args as A,
   closeFinalizers,
+  closePendingVariables,
   createState,
   ENGINE_VERSION,
   getMetamethod,
@@ -14,6 +15,7 @@ import {
   type LuaState,
   LuaSyntaxError,
   LuaTable,
+  type LuaThread,
   type LuaValue,
   loadChunk,
   NativeFunction,
@@ -479,17 +481,7 @@ export function runLuaCommand(argv: string[]): number {
    * passed on to the next, and otherwise dropped.
    */
   function closeMainVariables(): void {
-    const th = (L as unknown as { mainThread: { tbc: number[]; stack: LuaValue[] } }).mainThread;
-    let err: LuaValue;
-    while (th.tbc.length > 0) {
-      const v = th.stack[th.tbc.pop() as number];
-      try {
-        L.call(getMetamethod(L, v, "__close"), [v, err]);
-      } catch (e) {
-        if (!(e instanceof LuaError)) throw e;
-        err = e.value;
-      }
-    }
+    closePendingVariables(L, (L as unknown as { mainThread: LuaThread }).mainThread, undefined, false);
   }
 
   /** The read-eval-print loop: an expression prints its values, a statement runs. */

@@ -29,27 +29,34 @@ export function coStatus(L: LuaState, co: LuaThread): string {
   return co.status;
 }
 
-/** Closes a suspended or dead coroutine's pending to-be-closed variables. */
-export function closeCoroutine(L: LuaState, co: LuaThread): LuaValue[] {
-  const st = coStatus(L, co);
-  if (st === "running") nativeError("cannot close a running coroutine");
-  if (st === "normal") nativeError("cannot close a normal coroutine");
-  let err: LuaValue = co.diedWithError ? co.errorValue : undefined;
-  let failed = co.diedWithError;
-  closeUpvals(co, 0);
-  co.status = "running"; // closing: it cannot be closed or resumed again meanwhile
-  while (co.tbc.length > 0) {
-    const idx = co.tbc.pop() as number;
-    const v = co.stack[idx];
-    const mm = getMetamethod(L, v, "__close");
+/**
+ * Calls __close for each of a thread's pending to-be-closed variables, newest first, with
+ * err (nil unless failed); an error in one becomes the error the next one gets. Returns the
+ * last error and whether there was one.
+ */
+export function closePendingVariables(L: LuaState, th: LuaThread, err: LuaValue, failed: boolean): [LuaValue, boolean] {
+  if (!failed) err = undefined;
+  while (th.tbc.length > 0) {
+    const v = th.stack[th.tbc.pop() as number];
     try {
-      L.call(mm, [v, err]);
+      L.call(getMetamethod(L, v, "__close"), [v, err]);
     } catch (e) {
       if (!(e instanceof LuaError)) throw e;
       err = e.value;
       failed = true;
     }
   }
+  return [err, failed];
+}
+
+/** Closes a suspended or dead coroutine's pending to-be-closed variables. */
+export function closeCoroutine(L: LuaState, co: LuaThread): LuaValue[] {
+  const st = coStatus(L, co);
+  if (st === "running") nativeError("cannot close a running coroutine");
+  if (st === "normal") nativeError("cannot close a normal coroutine");
+  closeUpvals(co, 0);
+  co.status = "running"; // closing: it cannot be closed or resumed again meanwhile
+  const [err, failed] = closePendingVariables(L, co, co.errorValue, co.diedWithError);
   co.frames.length = 0;
   co.status = "dead";
   co.pending = undefined;

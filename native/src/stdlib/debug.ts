@@ -1,7 +1,8 @@
 // The debug library the `endymion lua` command opens (never open in handlers): traceback,
 // getinfo, getlocal/setlocal, getupvalue/setupvalue, upvalueid/upvaluejoin,
 // getmetatable/setmetatable, getregistry, getuservalue/setuservalue and call, return,
-// line and count hooks (sethook/gethook). debug.debug is not provided.
+// line and count hooks (sethook/gethook). debug.debug, which reads standard input, is added
+// by `endymion lua` (core/src/lua/command.ts).
 
 import {
   activeLocals,
@@ -105,7 +106,7 @@ export function openDebug(L: LuaState): LuaTable {
       const self = th === current(L);
       const level = args[1] === undefined ? (self ? 1 : 0) : checkInt(args, 2);
       const native0 = self ? "function 'debug.traceback'" : suspendedIn(th);
-      if (level < 0 || (native0 === undefined && level === 0 && !self)) {
+      if (level < 0 || (native0 === undefined && level === 0)) {
         return [traceback(th, text, Number.MAX_SAFE_INTEGER)]; // no such level: no lines
       }
       const loaded = L.registry.getStr("_LOADED");

@@ -8,7 +8,7 @@
 // Collections at allocation points run the finalizers too (gcStep).
 
 import { Op } from "../compiler/opcodes.js";
-import { temporaryLimit } from "./debuginfo.js";
+import { activeLocals, temporaryLimit } from "./debuginfo.js";
 import { LuaError } from "./errors.js";
 import type { Frame, LuaThread } from "./frames.js";
 import { Closure, NativeFunction, type Proto } from "./function.js";
@@ -63,13 +63,6 @@ export function gcStep(L: LuaState, top = -1, pc = -1): void {
  */
 let stepTop = -1;
 let stepPc = -1;
-
-/** One past the highest register of an active local variable of p at pc. */
-function localsTop(p: Proto, pc: number): number {
-  let top = 0;
-  for (const v of p.locVars) if (v.startPc <= pc && (v.endPc === -1 || v.endPc > pc)) top = Math.max(top, v.reg + 1);
-  return top;
-}
 
 /**
  * Values that a weak reference can lose (strings, numbers and booleans are never removed;
@@ -243,8 +236,8 @@ function collect(L: LuaState, finalize: boolean): (LuaTable | LuaUserdata)[] {
   converge();
   const dead: (LuaTable | LuaUserdata)[] = [];
   if (finalize && L.finalizable.size > 0) {
+    // they leave L.finalizable as their finalizers run (runFinalizers)
     for (const o of L.finalizable) if (!marked.has(o)) dead.push(o);
-    for (const o of dead) L.finalizable.delete(o);
     dead.reverse();
     resurrected = new Set();
     for (const o of dead) push(o);
@@ -347,7 +340,7 @@ function markThread(th: LuaThread, push: (v: LuaValue) => void, running: boolean
     const last = running && i === frames.length - 1;
     const end =
       last && stepTop >= 0
-        ? Math.max(stepTop, f.base + localsTop(p, stepPc))
+        ? Math.max(stepTop, f.base + (activeLocals(p, stepPc).at(-1)?.reg ?? -1) + 1)
         : last && isCall(p, f.pc - 1)
           ? f.base + temporaryLimit(p, f.pc - 1) + 1
           : Math.max(f.base + p.maxStack, f.top);
